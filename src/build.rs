@@ -1,0 +1,30 @@
+//! Compiles the built-in ruleset (src/rules/shanghai-2023-1, TOML) into the JSON document the
+//! library embeds, so neither the browser bundle nor the native binary carries a TOML parser for it.
+
+#[path = "compile.rs"]
+#[allow(dead_code)] // the case files are for the tests, not the build
+mod compile;
+
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new("src/rules/shanghai-2023-1");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    println!("cargo:rerun-if-changed={}", dir.join("measures").display());
+    let compiled = match compile::compile_dir(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            println!("cargo:warning=ruleset: {e}");
+            std::process::exit(1);
+        }
+    };
+    for input in &compiled.inputs {
+        println!("cargo:rerun-if-changed={}", input.display());
+    }
+    let out = std::env::var("OUT_DIR").unwrap_or_default();
+    let json = serde_json::to_string(&compiled.document).unwrap_or_default();
+    if let Err(e) = std::fs::write(Path::new(&out).join("ruleset.json"), json) {
+        println!("cargo:warning=ruleset: {e}");
+        std::process::exit(1);
+    }
+}

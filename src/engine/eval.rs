@@ -1,0 +1,676 @@
+//! Three-valued evaluation: every condition is met, not met, or unknown (Kleene logic), so an
+//! unanswered question never counts as "no". The outcome is compact (statuses, amounts, missing
+//! facts); `explain` renders the reasons from the same functions when someone asks to read them.
+
+use super::date::Date;
+use super::model::*;
+use super::profile::{FactValue, Item, Profile};
+use super::size::SizeOutcome;
+use rust_decimal::Decimal;
+use std::cell::Cell;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tri {
+    False,
+    Unknown,
+    True,
+}
+
+impl Tri {
+    pub fn from_bool(b: bool) -> Tri {
+        if b { Tri::True } else { Tri::False }
+    }
+    pub fn not(self) -> Tri {
+        match self {
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+            Tri::True => Tri::False,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Tri::False => "not_met",
+            Tri::Unknown => "unknown",
+            Tri::True => "met",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    Eligible,
+    NeedsInfo,
+    Ineligible,
+    Expired,
+    NotApplicable,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Eligible,
+        Status::NeedsInfo,
+        Status::Ineligible,
+        Status::Expired,
+        Status::NotApplicable,
+    ];
+    /// How a person reads the status, in each language.
+    pub fn label(self, lang: crate::engine::text::Lang) -> &'static str {
+        lang.pick(match self {
+            Status::Eligible => ["符合条件", "該当", "eligible"],
+            Status::NeedsInfo => ["需补充信息", "情報不足", "needs information"],
+            Status::Ineligible => ["不符合条件", "非該当", "not eligible"],
+            Status::Expired => ["已过期", "期限切れ", "expired"],
+            Status::NotApplicable => [
+                "不适用（面向政府部门）",
+                "対象外（行政機関向け）",
+                "not applicable (for government bodies)",
+            ],
+        })
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Eligible => "eligible",
+            Status::Ineligible => "ineligible",
+            Status::NeedsInfo => "needs_info",
+            Status::Expired => "expired",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+/// A fact the evaluation would need: a profile fact, or one field of one list item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Missing {
+    pub fact: usize,
+    pub item: Option<(usize, usize)>,
+}
+
+/// Money in yuan from `lo` to `hi`; no `hi` means no upper bound (a floor, or a base still unknown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Interval {
+    pub lo: Decimal,
+    pub hi: Option<Decimal>,
+}
+
+impl Interval {
+    pub fn point(d: Decimal) -> Interval {
+        Interval { lo: d, hi: Some(d) }
+    }
+    pub const UNBOUNDED: Interval = Interval {
+        lo: Decimal::ZERO,
+        hi: None,
+    };
+
+    pub fn checked_add(self, o: Interval) -> Option<Interval> {
+        Some(Interval {
+            lo: self.lo.checked_add(o.lo)?,
+            hi: match (self.hi, o.hi) {
+                (Some(a), Some(b)) => Some(a.checked_add(b)?),
+                _ => None,
+            },
+        })
+    }
+}
+
+/// Amount arithmetic went beyond what a decimal holds: reported, never a panic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum AmountOutcome {
+    /// The clause states no amount.
+    NotStated,
+    /// The part is not eligible, so it brings nothing.
+    None,
+    Known(Interval),
+    /// Eligible, but the base of the amount is not known yet.
+    Unknown(Vec<Missing>),
+    Overflow,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowState {
+    NoWindow,
+    Open,
+    NotYet,
+    Closed,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartOutcome {
+    pub status: Status,
+    pub window: WindowState,
+    pub conditions: Tri,
+    pub amount: AmountOutcome,
+    pub missing: Vec<Missing>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureOutcome {
+    pub status: Status,
+    /// Sum over eligible parts whose amount is known; None when no eligible part states one.
+    pub amount: Option<Interval>,
+    /// Some eligible part has an amount that cannot be computed yet.
+    pub amount_incomplete: bool,
+    pub parts: Vec<PartOutcome>,
+    pub missing: Vec<Missing>,
+}
+
+pub struct Evaluation {
+    pub as_of: Date,
+    pub size: SizeOutcome,
+    pub measures: Vec<MeasureOutcome>,
+}
+
+/// Where a condition reads its facts: the profile, or one item of a list fact.
+#[derive(Clone, Copy)]
+pub enum Scope<'a> {
+    Top,
+    Item {
+        list: usize,
+        index: usize,
+        item: &'a Item,
+    },
+}
+
+pub struct Context<'a> {
+    pub rs: &'a Ruleset,
+    pub profile: &'a Profile,
+    pub as_of: Date,
+    pub size: SizeOutcome,
+    derived: Vec<Cell<Option<Tri>>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(rs: &'a Ruleset, profile: &'a Profile, as_of: Date) -> Context<'a> {
+        let size = super::size::classify(rs, profile);
+        Context {
+            rs,
+            profile,
+            as_of,
+            size,
+            derived: vec![Cell::new(None); rs.derived.len()],
+        }
+    }
+
+    pub fn evaluate(&self) -> Evaluation {
+        let measures = self.rs.measures.iter().map(|m| self.measure(m)).collect();
+        Evaluation {
+            as_of: self.as_of,
+            size: self.size.clone(),
+            measures,
+        }
+    }
+
+    pub fn measure(&self, m: &Measure) -> MeasureOutcome {
+        let parts: Vec<PartOutcome> = m.parts.iter().map(|p| self.part(m, p)).collect();
+        let status = summarise(parts.iter().map(|p| p.status));
+        let mut amount: Option<Interval> = None;
+        let mut amount_incomplete = false;
+        for p in &parts {
+            match &p.amount {
+                AmountOutcome::Known(i) => {
+                    amount = match amount {
+                        None => Some(*i),
+                        Some(a) => a.checked_add(*i).or_else(|| {
+                            amount_incomplete = true;
+                            Some(a)
+                        }),
+                    }
+                }
+                AmountOutcome::Unknown(_) | AmountOutcome::Overflow => amount_incomplete = true,
+                AmountOutcome::NotStated | AmountOutcome::None => {}
+            }
+        }
+        let mut missing: Vec<Missing> = parts
+            .iter()
+            .flat_map(|p| p.missing.iter().copied())
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        MeasureOutcome {
+            status,
+            amount,
+            amount_incomplete,
+            parts,
+            missing,
+        }
+    }
+
+    pub fn window_state(&self, w: Option<&Window>) -> WindowState {
+        match w {
+            None => WindowState::NoWindow,
+            Some(w) if w.to.is_some_and(|to| self.as_of > to) => WindowState::Closed,
+            Some(w) if w.from.is_some_and(|from| self.as_of < from) => WindowState::NotYet,
+            Some(_) => WindowState::Open,
+        }
+    }
+
+    pub fn part(&self, m: &Measure, p: &Part) -> PartOutcome {
+        let window = self.window_state(p.window.as_ref());
+        if m.kind == Kind::Government {
+            return PartOutcome {
+                status: Status::NotApplicable,
+                window,
+                conditions: Tri::Unknown,
+                amount: AmountOutcome::None,
+                missing: Vec::new(),
+            };
+        }
+        let conditions = self.all(&p.when, Scope::Top);
+        let status = match (window, conditions) {
+            (WindowState::Closed, _) => Status::Expired,
+            (WindowState::NotYet, _) | (_, Tri::False) => Status::Ineligible,
+            (_, Tri::True) => Status::Eligible,
+            (_, Tri::Unknown) => Status::NeedsInfo,
+        };
+        let mut missing = Vec::new();
+        if status == Status::NeedsInfo {
+            for c in &p.when {
+                self.missing(c, Scope::Top, &mut missing);
+            }
+        }
+        let amount = match (&p.amount, status) {
+            (None, _) => AmountOutcome::NotStated,
+            (Some(_), s) if s != Status::Eligible => AmountOutcome::None,
+            (Some(rule), _) => self.amount(rule),
+        };
+        if let AmountOutcome::Unknown(m) = &amount {
+            missing.extend_from_slice(m);
+        }
+        missing.sort_unstable();
+        missing.dedup();
+        PartOutcome {
+            status,
+            window,
+            conditions,
+            amount,
+            missing,
+        }
+    }
+
+    /// The amount of an eligible part, with unknown bases reported as missing facts.
+    pub fn amount(&self, rule: &AmountRule) -> AmountOutcome {
+        let lo = self.expr(&rule.min, false);
+        let hi = rule.max.as_ref().map(|e| self.expr(e, false));
+        match (lo, hi) {
+            (Err(Overflow), _) | (_, Some(Err(Overflow))) => AmountOutcome::Overflow,
+            (Ok(Some(lo)), None) => AmountOutcome::Known(Interval {
+                lo: lo.lo,
+                hi: None,
+            }),
+            (Ok(Some(lo)), Some(Ok(Some(hi)))) => AmountOutcome::Known(Interval {
+                lo: lo.lo,
+                hi: hi.hi,
+            }),
+            _ => {
+                let mut m = Vec::new();
+                self.expr_missing(&rule.min, &mut m);
+                if let Some(e) = &rule.max {
+                    self.expr_missing(e, &mut m);
+                }
+                m.sort_unstable();
+                m.dedup();
+                AmountOutcome::Unknown(m)
+            }
+        }
+    }
+
+    /// The most a part could bring if every unknown turned out in its favour (for ranking questions).
+    pub fn potential(&self, rule: &AmountRule) -> Option<Decimal> {
+        match &rule.max {
+            None => None,
+            Some(e) => self.expr(e, true).ok().flatten().and_then(|i| i.hi),
+        }
+    }
+
+    pub fn all(&self, conds: &[Cond], scope: Scope) -> Tri {
+        let mut out = Tri::True;
+        for c in conds {
+            match self.eval(c, scope) {
+                Tri::False => return Tri::False,
+                Tri::Unknown => out = Tri::Unknown,
+                Tri::True => {}
+            }
+        }
+        out
+    }
+
+    pub fn eval(&self, c: &Cond, scope: Scope) -> Tri {
+        match c {
+            Cond::All(kids) => self.all(kids, scope),
+            Cond::Any(kids) => {
+                let mut out = Tri::False;
+                for k in kids {
+                    match self.eval(k, scope) {
+                        Tri::True => return Tri::True,
+                        Tri::Unknown => out = Tri::Unknown,
+                        Tri::False => {}
+                    }
+                }
+                out
+            }
+            Cond::Not(k) => self.eval(k, scope).not(),
+            Cond::Derived(i) => self.derived(*i),
+            Cond::Leaf(leaf) => self.leaf(leaf, scope),
+        }
+    }
+
+    pub fn derived(&self, i: usize) -> Tri {
+        if let Some(t) = self.derived[i].get() {
+            return t;
+        }
+        let t = self.eval(&self.rs.derived[i].when, Scope::Top);
+        self.derived[i].set(Some(t));
+        t
+    }
+
+    /// The facts whose answers could still settle an unknown condition. Children already decided
+    /// (a failed "all", a met "any") make the rest irrelevant, so those are not asked for.
+    pub fn missing(&self, c: &Cond, scope: Scope, out: &mut Vec<Missing>) {
+        if self.eval(c, scope) != Tri::Unknown {
+            return;
+        }
+        match c {
+            Cond::All(kids) | Cond::Any(kids) => {
+                kids.iter().for_each(|k| self.missing(k, scope, out))
+            }
+            Cond::Not(k) => self.missing(k, scope, out),
+            Cond::Derived(i) => self.missing(&self.rs.derived[*i].when, Scope::Top, out),
+            Cond::Leaf(leaf) => match &leaf.subject {
+                Subject::Fact(f) => match scope {
+                    Scope::Top if self.rs.facts[*f].computed => out.extend(
+                        self.size
+                            .missing
+                            .iter()
+                            .map(|&fact| Missing { fact, item: None }),
+                    ),
+                    Scope::Top => out.push(Missing {
+                        fact: *f,
+                        item: None,
+                    }),
+                    Scope::Item { list, index, .. } => out.push(Missing {
+                        fact: list,
+                        item: Some((index, *f)),
+                    }),
+                },
+                Subject::Count { list, filter } => self.count_missing(*list, filter, out),
+            },
+        }
+    }
+
+    fn count_missing(&self, list: usize, filter: &[Cond], out: &mut Vec<Missing>) {
+        match &self.profile.values[list] {
+            Some(FactValue::List(items)) => {
+                for (index, item) in items.iter().enumerate() {
+                    let scope = Scope::Item { list, index, item };
+                    for c in filter {
+                        self.missing(c, scope, out);
+                    }
+                }
+            }
+            _ => out.push(Missing {
+                fact: list,
+                item: None,
+            }),
+        }
+    }
+
+    pub fn value<'s>(&'s self, f: usize, scope: Scope<'s>) -> Option<&'s FactValue> {
+        match scope {
+            Scope::Top => self.profile.values.get(f)?.as_ref(),
+            Scope::Item { item, .. } => item.get(f)?.as_ref(),
+        }
+    }
+
+    pub fn resolve_date(&self, d: DateExpr) -> Option<Date> {
+        match d {
+            DateExpr::Fixed(d) => Some(d),
+            DateExpr::AsOf {
+                years,
+                months,
+                days,
+            } => self
+                .as_of
+                .add_years(years)?
+                .add_months(months)?
+                .add_days(days),
+        }
+    }
+
+    pub fn resolve_year(&self, y: YearExpr) -> i32 {
+        match y {
+            YearExpr::Fixed(y) => y,
+            YearExpr::AsOfYear(n) => self.as_of.year() + n,
+        }
+    }
+
+    /// How many items of a list meet the filter: certainly (`lo`) and at most (`hi`).
+    pub fn count(&self, list: usize, filter: &[Cond]) -> Option<(usize, usize)> {
+        let Some(FactValue::List(items)) = &self.profile.values[list] else {
+            return None;
+        };
+        let (mut lo, mut hi) = (0, 0);
+        for (index, item) in items.iter().enumerate() {
+            match self.all(filter, Scope::Item { list, index, item }) {
+                Tri::True => {
+                    lo += 1;
+                    hi += 1;
+                }
+                Tri::Unknown => hi += 1,
+                Tri::False => {}
+            }
+        }
+        Some((lo, hi))
+    }
+
+    pub fn leaf(&self, leaf: &Leaf, scope: Scope) -> Tri {
+        match &leaf.subject {
+            Subject::Count { list, filter } => match self.count(*list, filter) {
+                None => Tri::Unknown,
+                Some((lo, hi)) => {
+                    let Operand::Number(t) = &leaf.operand else {
+                        return Tri::Unknown;
+                    };
+                    let at = |n: usize| compare(Decimal::from(n), *t, leaf.op);
+                    match (at(lo), at(hi)) {
+                        (Some(a), Some(b)) if a == b => Tri::from_bool(a),
+                        (Some(_), Some(_)) if leaf.op == Op::Eq && lo != hi => {
+                            // Equality holds somewhere inside a range only if the target is in it.
+                            if Decimal::from(lo) <= *t && *t <= Decimal::from(hi) {
+                                Tri::Unknown
+                            } else {
+                                Tri::False
+                            }
+                        }
+                        _ => Tri::Unknown,
+                    }
+                }
+            },
+            Subject::Fact(f) => {
+                if matches!(scope, Scope::Top) && self.rs.facts[*f].computed {
+                    return self.size_leaf(leaf);
+                }
+                match self.value(*f, scope) {
+                    None => Tri::Unknown,
+                    Some(v) => self.test(v, leaf.op, &leaf.operand),
+                }
+            }
+        }
+    }
+
+    fn size_leaf(&self, leaf: &Leaf) -> Tri {
+        let Operand::Choices(set) = &leaf.operand else {
+            return Tri::Unknown;
+        };
+        let mask: u8 = set.iter().fold(0, |m, c| m | (1u8 << (*c).min(7)));
+        let possible = self.size.possible;
+        let inside = if possible == 0 {
+            Tri::Unknown
+        } else if possible & !mask == 0 {
+            Tri::True
+        } else if possible & mask == 0 {
+            Tri::False
+        } else {
+            Tri::Unknown
+        };
+        match leaf.op {
+            Op::Ne | Op::NotIn => inside.not(),
+            _ => inside,
+        }
+    }
+
+    pub fn test(&self, v: &FactValue, op: Op, operand: &Operand) -> Tri {
+        let r = match (v, operand) {
+            (FactValue::Bool(a), Operand::Bool(b)) => {
+                Some(if op == Op::Ne { a != b } else { a == b })
+            }
+            (FactValue::Number(a), Operand::Number(b)) => compare(*a, *b, op),
+            (FactValue::Number(a), Operand::NumberRange(lo, hi)) => Some(lo <= a && a <= hi),
+            (FactValue::Year(a), Operand::Year(b)) => compare(*a, self.resolve_year(*b), op),
+            (FactValue::Year(a), Operand::YearRange(lo, hi)) => {
+                Some(self.resolve_year(*lo) <= *a && *a <= self.resolve_year(*hi))
+            }
+            (FactValue::Date(a), Operand::Date(b)) => {
+                self.resolve_date(*b).and_then(|b| compare(*a, b, op))
+            }
+            (FactValue::Date(a), Operand::DateRange(lo, hi)) => {
+                match (self.resolve_date(*lo), self.resolve_date(*hi)) {
+                    (Some(lo), Some(hi)) => Some(lo <= *a && *a <= hi),
+                    _ => None,
+                }
+            }
+            (FactValue::Choice(c), Operand::Choices(set)) => {
+                let inside = set.contains(c);
+                Some(if matches!(op, Op::Ne | Op::NotIn) {
+                    !inside
+                } else {
+                    inside
+                })
+            }
+            _ => None,
+        };
+        r.map_or(Tri::Unknown, Tri::from_bool)
+    }
+
+    /// Evaluates an amount expression. Unknown facts make it unknown, or, for `potential`, as
+    /// large as they could be.
+    pub fn expr(&self, e: &Expr, potential: bool) -> Result<Option<Interval>, Overflow> {
+        let unknown = if potential {
+            Ok(Some(Interval::UNBOUNDED))
+        } else {
+            Ok(None)
+        };
+        match e {
+            Expr::Const(d) => Ok(Some(Interval::point(*d))),
+            Expr::Fact(f) => match &self.profile.values[*f] {
+                Some(FactValue::Number(d)) => Ok(Some(Interval::point(*d))),
+                _ => unknown,
+            },
+            Expr::Count { list, filter } => match self.count(*list, filter) {
+                Some((lo, hi)) => Ok(Some(Interval {
+                    lo: Decimal::from(lo),
+                    hi: Some(Decimal::from(hi)),
+                })),
+                None => unknown,
+            },
+            Expr::Mul(terms) | Expr::Add(terms) | Expr::MinOf(terms) | Expr::MaxOf(terms) => {
+                let mut acc: Option<Interval> = None;
+                for t in terms {
+                    let Some(x) = self.expr(t, potential)? else {
+                        return Ok(None);
+                    };
+                    acc = Some(match acc {
+                        None => x,
+                        Some(a) => combine(e, a, x).ok_or(Overflow)?,
+                    });
+                }
+                Ok(acc)
+            }
+        }
+    }
+
+    fn expr_missing(&self, e: &Expr, out: &mut Vec<Missing>) {
+        match e {
+            Expr::Const(_) => {}
+            Expr::Fact(f) => {
+                if self.profile.values[*f].is_none() {
+                    out.push(Missing {
+                        fact: *f,
+                        item: None,
+                    });
+                }
+            }
+            Expr::Count { list, filter } => {
+                if self.profile.values[*list].is_none() {
+                    self.count_missing(*list, filter, out);
+                }
+            }
+            Expr::Mul(t) | Expr::Add(t) | Expr::MinOf(t) | Expr::MaxOf(t) => {
+                t.iter().for_each(|x| self.expr_missing(x, out))
+            }
+        }
+    }
+}
+
+/// Interval arithmetic on non-negative amounts; `None` on overflow.
+fn combine(op: &Expr, a: Interval, b: Interval) -> Option<Interval> {
+    let both = |f: fn(Decimal, Decimal) -> Option<Decimal>| -> Option<Option<Decimal>> {
+        Some(match (a.hi, b.hi) {
+            (Some(x), Some(y)) => Some(f(x, y)?),
+            _ => None,
+        })
+    };
+    Some(match op {
+        Expr::Mul(_) => Interval {
+            lo: a.lo.checked_mul(b.lo)?,
+            hi: both(|x, y| x.checked_mul(y))?,
+        },
+        Expr::Add(_) => Interval {
+            lo: a.lo.checked_add(b.lo)?,
+            hi: both(|x, y| x.checked_add(y))?,
+        },
+        Expr::MinOf(_) => Interval {
+            lo: a.lo.min(b.lo),
+            hi: match (a.hi, b.hi) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, None) | (None, x) => x,
+            },
+        },
+        _ => Interval {
+            lo: a.lo.max(b.lo),
+            hi: both(|x, y| Some(x.max(y)))?,
+        },
+    })
+}
+
+pub fn compare<T: PartialOrd>(a: T, b: T, op: Op) -> Option<bool> {
+    Some(match op {
+        Op::Eq => a == b,
+        Op::Ne => a != b,
+        Op::Lt => a < b,
+        Op::Le => a <= b,
+        Op::Gt => a > b,
+        Op::Ge => a >= b,
+        _ => return None,
+    })
+}
+
+/// A measure's status from its parts: eligible if any part is; otherwise still open if any part
+/// needs information; expired or not applicable only when every part is.
+pub fn summarise(parts: impl Iterator<Item = Status> + Clone) -> Status {
+    let any = |s: Status| parts.clone().any(|p| p == s);
+    let every = |s: Status| parts.clone().all(|p| p == s);
+    if any(Status::Eligible) {
+        Status::Eligible
+    } else if any(Status::NeedsInfo) {
+        Status::NeedsInfo
+    } else if every(Status::Expired) {
+        Status::Expired
+    } else if every(Status::NotApplicable) {
+        Status::NotApplicable
+    } else {
+        Status::Ineligible
+    }
+}

@@ -1,0 +1,128 @@
+//! How values read in each language: money as 万元 in Chinese (exact, from the decimal), as grouped
+//! yuan in Japanese and English, never as a bare ¥ that reads as yen.
+
+use super::date::Date;
+use super::model::{Fact, FactKind};
+use super::profile::FactValue;
+use super::text::Lang;
+use rust_decimal::Decimal;
+
+/// A decimal without trailing zeros ("150000", "0.5").
+pub fn plain(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn grouped(d: Decimal) -> String {
+    let s = plain(d);
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(s.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+pub fn money(d: Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if d.abs() >= Decimal::from(10_000) => {
+            format!("{}万元", plain(d / Decimal::from(10_000)))
+        }
+        Lang::Zh => format!("{}元", plain(d)),
+        Lang::Ja => format!("{}元", grouped(d)),
+        Lang::En => format!("CNY {}", grouped(d)),
+    }
+}
+
+pub fn percent(d: Decimal) -> String {
+    format!("{}%", plain(d * Decimal::from(100)))
+}
+
+pub fn date(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Zh | Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => d.to_string(),
+    }
+}
+
+pub fn year(y: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh | Lang::Ja => format!("{y}年"),
+        Lang::En => y.to_string(),
+    }
+}
+
+pub fn yes_no(b: bool, lang: Lang) -> &'static str {
+    lang.pick(if b {
+        ["是", "はい", "yes"]
+    } else {
+        ["否", "いいえ", "no"]
+    })
+}
+
+/// A number with the fact's unit ("120人", "120 persons").
+pub fn count(d: Decimal, unit: Option<&str>, lang: Lang) -> String {
+    match (unit, lang) {
+        (Some(u), Lang::En) => format!("{} {u}", grouped(d)),
+        (Some(u), _) => format!("{}{u}", plain(d)),
+        (None, Lang::En) => grouped(d),
+        (None, _) => plain(d),
+    }
+}
+
+/// A number of the kind this fact holds.
+pub fn number_of(fact: &Fact, d: Decimal, lang: Lang) -> String {
+    match fact.kind {
+        FactKind::Money { .. } => money(d, lang),
+        _ => count(d, fact.unit.as_ref().map(|u| u.get(lang)), lang),
+    }
+}
+
+pub fn value(fact: &Fact, v: &FactValue, lang: Lang) -> String {
+    match (v, &fact.kind) {
+        (FactValue::Bool(b), _) => yes_no(*b, lang).to_owned(),
+        (FactValue::Number(d), _) => number_of(fact, *d, lang),
+        (FactValue::Year(y), _) => year(*y, lang),
+        (FactValue::Date(d), _) => date(*d, lang),
+        (FactValue::Choice(c), FactKind::Enum(choices)) => choices
+            .get(usize::from(*c))
+            .map(|c| c.label.get(lang).to_owned())
+            .unwrap_or_default(),
+        (FactValue::List(items), _) => {
+            let n = Decimal::from(items.len());
+            count(n, Some(lang.pick(["项", "件", "entries"])), lang)
+        }
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_reads_right_in_each_language() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(money(d("8000000"), Lang::Zh), "800万元");
+        assert_eq!(money(d("12345.50"), Lang::Zh), "1.23455万元");
+        assert_eq!(money(d("2000"), Lang::Zh), "2000元");
+        assert_eq!(money(d("8000000"), Lang::Ja), "8,000,000元");
+        assert_eq!(money(d("1234567.5"), Lang::En), "CNY 1,234,567.5");
+        assert_eq!(money(d("100"), Lang::En), "CNY 100");
+        assert_eq!(percent(d("0.05")), "5%");
+    }
+}

@@ -1,0 +1,43 @@
+//! The rules engine. It knows nothing of Shanghai: it takes a ruleset document, checks it, and
+//! evaluates enterprise profiles against it in three-valued logic.
+
+pub mod catalog;
+pub mod date;
+pub mod eval;
+pub mod explain;
+pub mod format;
+pub mod load;
+pub mod model;
+pub mod next;
+pub mod profile;
+pub mod report;
+pub mod size;
+pub mod text;
+pub mod value;
+
+pub use date::Date;
+pub use load::RulesetError;
+pub use model::Ruleset;
+pub use profile::{FieldError, Profile};
+pub use report::{Detail, Report};
+pub use text::{Lang, Text};
+pub use value::Value;
+
+use sha2::{Digest, Sha256};
+
+/// Loads a ruleset document given as JSON text (`text`) already parsed into `doc` by the platform's
+/// JSON parser; the report's content hash is taken over the text itself.
+pub fn load_document(text: &str, doc: &Value) -> Result<Ruleset, Vec<RulesetError>> {
+    load::load(doc, content_hash(text.as_bytes()))
+}
+
+pub fn content_hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in digest {
+        out.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
+        out.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
+    }
+    out
+}

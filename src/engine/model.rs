@@ -1,0 +1,304 @@
+//! A ruleset once loaded and checked: every name resolved to an index, every literal typed.
+//! Nothing here knows which policy it holds.
+
+use super::date::Date;
+use super::text::Text;
+use rust_decimal::Decimal;
+
+pub struct Ruleset {
+    pub id: String,
+    pub version: String,
+    /// SHA-256 of the ruleset document as loaded, so a report says exactly which rules produced it.
+    pub hash: String,
+    pub title: Text,
+    pub document: Text,
+    pub issuer: Text,
+    pub issued: Date,
+    pub source: Text,
+    pub chapters: Vec<Chapter>,
+    pub sections: Vec<Section>,
+    pub departments: Vec<Department>,
+    pub sources: Vec<Source>,
+    pub facts: Vec<Fact>,
+    pub size_standard: Option<SizeStandard>,
+    pub derived: Vec<Derived>,
+    pub measures: Vec<Measure>,
+}
+
+pub struct Chapter {
+    pub id: u32,
+    pub title: Text,
+}
+
+/// A group of questions in the questionnaire.
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+}
+
+pub struct Department {
+    pub id: String,
+    pub name: Text,
+}
+
+/// A document a threshold comes from when the policy text does not state it.
+pub struct Source {
+    pub id: String,
+    pub title: Text,
+    /// `cited` (quoted by independent public sources) or `verify` (not checked against the official text).
+    pub evidence: String,
+    pub url: Option<String>,
+}
+
+pub struct Fact {
+    pub id: String,
+    pub kind: FactKind,
+    /// Questionnaire section; empty for the fields of a list item.
+    pub section: String,
+    pub label: Text,
+    pub help: Option<Text>,
+    pub unit: Option<Text>,
+    /// Only worth asking once this holds (monthly VAT sales only of a small-scale taxpayer).
+    pub ask_if: Option<Cond>,
+    pub source: Option<usize>,
+    /// Filled in by the engine (the size class), never by the user.
+    pub computed: bool,
+}
+
+pub enum FactKind {
+    Bool,
+    Int { min: i64, max: i64 },
+    Year { min: i32, max: i32 },
+    Money { min: Decimal, max: Decimal },
+    Date { min: Date, max: Date },
+    Enum(Vec<Choice>),
+    List { fields: Vec<Fact>, max_items: usize },
+}
+
+impl FactKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            FactKind::Bool => "bool",
+            FactKind::Int { .. } => "int",
+            FactKind::Year { .. } => "year",
+            FactKind::Money { .. } => "money",
+            FactKind::Date { .. } => "date",
+            FactKind::Enum(_) => "enum",
+            FactKind::List { .. } => "list",
+        }
+    }
+}
+
+pub struct Choice {
+    pub id: String,
+    pub label: Text,
+}
+
+/// The size classes of a tiered standard, largest first. A standard names its thresholds; the
+/// semantics are the engine's: large only when every SME upper bound is reached, a tier only when
+/// all its lower bounds are, micro otherwise.
+pub const SIZE_CLASSES: [&str; 4] = ["large", "medium", "small", "micro"];
+
+pub struct SizeStandard {
+    pub id: String,
+    pub title: Text,
+    pub source: usize,
+    pub industry_fact: usize,
+    pub class_fact: usize,
+    pub groups: Vec<SizeGroup>,
+}
+
+pub struct SizeGroup {
+    /// Choice indices of the industry fact this group covers.
+    pub industries: Vec<u16>,
+    /// SME if any indicator is below its bound (大型 only when every bound is reached).
+    pub sme_below: Vec<(usize, Decimal)>,
+    pub medium: Vec<(usize, Decimal)>,
+    pub small: Vec<(usize, Decimal)>,
+}
+
+/// A named condition used by several measures ("a Shanghai SME").
+pub struct Derived {
+    pub id: String,
+    pub label: Text,
+    pub when: Cond,
+}
+
+pub enum Cond {
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    Derived(usize),
+    Leaf(Leaf),
+}
+
+pub struct Leaf {
+    pub subject: Subject,
+    pub op: Op,
+    pub operand: Operand,
+    /// Wording for the explanation when the fact's label is not enough.
+    pub label: Option<Text>,
+    /// The words of the clause this condition comes from.
+    pub cite: Option<Text>,
+    /// The document behind a threshold the clause does not state.
+    pub source: Option<usize>,
+}
+
+pub enum Subject {
+    /// A fact of the profile, or of the list item being counted.
+    Fact(usize),
+    /// How many items of a list fact meet every condition.
+    Count { list: usize, filter: Vec<Cond> },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Op {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    In,
+    NotIn,
+    Between,
+}
+
+impl Op {
+    pub fn parse(s: &str) -> Option<Op> {
+        Some(match s {
+            "=" | "==" => Op::Eq,
+            "!=" => Op::Ne,
+            "<" => Op::Lt,
+            "<=" => Op::Le,
+            ">" => Op::Gt,
+            ">=" => Op::Ge,
+            "in" => Op::In,
+            "not_in" => Op::NotIn,
+            "between" => Op::Between,
+            _ => return None,
+        })
+    }
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Eq => "=",
+            Op::Ne => "!=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+            Op::In => "in",
+            Op::NotIn => "not_in",
+            Op::Between => "between",
+        }
+    }
+}
+
+/// A threshold, typed by the fact it is compared with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Operand {
+    Bool(bool),
+    Number(Decimal),
+    Date(DateExpr),
+    Year(YearExpr),
+    Choices(Vec<u16>),
+    NumberRange(Decimal, Decimal),
+    DateRange(DateExpr, DateExpr),
+    YearRange(YearExpr, YearExpr),
+}
+
+/// A date literal, or one relative to the evaluation's as-of date.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DateExpr {
+    Fixed(Date),
+    AsOf { years: i32, months: i32, days: i32 },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum YearExpr {
+    Fixed(i32),
+    AsOfYear(i32),
+}
+
+/// Expressions for amounts, in yuan.
+pub enum Expr {
+    Const(Decimal),
+    Fact(usize),
+    Mul(Vec<Expr>),
+    Add(Vec<Expr>),
+    MinOf(Vec<Expr>),
+    MaxOf(Vec<Expr>),
+    Count { list: usize, filter: Vec<Cond> },
+}
+
+pub struct AmountRule {
+    pub min: Expr,
+    /// None: a floor ("不低于") with no cap.
+    pub max: Option<Expr>,
+    /// The assumption made where the text leaves the base open.
+    pub basis: Option<Text>,
+    pub cite: Text,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Benefit,
+    Support,
+    Programme,
+    Government,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "benefit" => Kind::Benefit,
+            "support" => Kind::Support,
+            "programme" => Kind::Programme,
+            "government" => Kind::Government,
+            _ => return None,
+        })
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Benefit => "benefit",
+            Kind::Support => "support",
+            Kind::Programme => "programme",
+            Kind::Government => "government",
+        }
+    }
+}
+
+pub struct Window {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub cite: Text,
+}
+
+pub struct Measure {
+    pub id: u32,
+    pub chapter: u32,
+    pub kind: Kind,
+    pub kind_reason: Text,
+    pub title: Text,
+    pub text: Text,
+    pub text_note: Option<Text>,
+    pub departments: Vec<usize>,
+    pub sources: Vec<usize>,
+    pub note: Option<Text>,
+    pub parts: Vec<Part>,
+}
+
+pub struct Part {
+    pub id: String,
+    pub title: Text,
+    pub window: Option<Window>,
+    pub when: Vec<Cond>,
+    pub amount: Option<AmountRule>,
+    pub note: Option<Text>,
+}
+
+impl Ruleset {
+    pub fn fact_index(&self, id: &str) -> Option<usize> {
+        self.facts.iter().position(|f| f.id == id)
+    }
+}

@@ -1,0 +1,122 @@
+//! Which question to ask next: the unknown facts ranked by how much answering them can change,
+//! first in statuses (how many measures still wait on them), then in money (the most those
+//! measures could bring). A form asks only these, so nobody answers what cannot matter.
+
+use super::eval::{AmountOutcome, Context, Evaluation, Missing, Scope, Status, Tri};
+use super::format;
+use super::model::FactKind;
+use super::report::missing_path;
+use super::text::Lang;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Question {
+    /// The fact's path in the profile: `headcount`, `hires[1].contract_months`.
+    pub fact: String,
+    pub label: String,
+    pub section: String,
+    /// Measures whose status waits on this answer.
+    pub measures: Vec<u32>,
+    /// The most the measures waiting on it could bring, in yuan; null when that has no bound.
+    pub money: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub money_text: Option<String>,
+}
+
+struct Tally {
+    missing: Missing,
+    measures: Vec<u32>,
+    money: Option<Decimal>,
+    unbounded: bool,
+}
+
+pub fn questions(cx: &Context, ev: &Evaluation, lang: Lang) -> Vec<Question> {
+    let rs = cx.rs;
+    let mut tallies: Vec<Tally> = Vec::new();
+    let mut add = |m: Missing, measure: Option<u32>, money: Option<Decimal>| {
+        let i = match tallies.iter().position(|t| t.missing == m) {
+            Some(i) => i,
+            None => {
+                tallies.push(Tally {
+                    missing: m,
+                    measures: Vec::new(),
+                    money: Some(Decimal::ZERO),
+                    unbounded: false,
+                });
+                tallies.len() - 1
+            }
+        };
+        let t = &mut tallies[i];
+        if let Some(id) = measure
+            && !t.measures.contains(&id)
+        {
+            t.measures.push(id);
+        }
+        match money {
+            Some(d) => t.money = t.money.and_then(|x| x.checked_add(d)),
+            None => t.unbounded = true,
+        }
+    };
+    for (m, mo) in rs.measures.iter().zip(&ev.measures) {
+        for (p, po) in m.parts.iter().zip(&mo.parts) {
+            let potential = match &p.amount {
+                Some(rule) => cx.potential(rule),
+                None => Some(Decimal::ZERO),
+            };
+            if po.status == Status::NeedsInfo {
+                for miss in &po.missing {
+                    add(*miss, Some(m.id), potential);
+                }
+            } else if let AmountOutcome::Unknown(ms) = &po.amount {
+                // Eligible already: the answer changes only the money.
+                for miss in ms {
+                    add(*miss, None, potential);
+                }
+            }
+        }
+    }
+    // Ask a fact only once its own precondition holds (monthly VAT sales of a small-scale taxpayer).
+    tallies.retain(|t| match &rs.facts[t.missing.fact].ask_if {
+        Some(c) if t.missing.item.is_none() => cx.eval(c, Scope::Top) == Tri::True,
+        _ => true,
+    });
+    tallies.sort_by(|a, b| {
+        b.measures
+            .len()
+            .cmp(&a.measures.len())
+            .then_with(|| b.unbounded.cmp(&a.unbounded))
+            .then_with(|| b.money.cmp(&a.money))
+            .then_with(|| a.missing.cmp(&b.missing))
+    });
+    tallies
+        .into_iter()
+        .map(|t| {
+            let fact = &rs.facts[t.missing.fact];
+            let label = match (t.missing.item, &fact.kind) {
+                (Some((i, f)), FactKind::List { fields, .. }) => {
+                    let n = i + 1;
+                    let entry =
+                        lang.pick([format!("第{n}项"), format!("{n}件目"), format!("entry {n}")]);
+                    format!(
+                        "{} › {entry} › {}",
+                        fact.label.get(lang),
+                        fields.get(f).map_or("", |x| x.label.get(lang))
+                    )
+                }
+                _ => fact.label.get(lang).to_owned(),
+            };
+            let money = if t.unbounded { None } else { t.money };
+            Question {
+                fact: missing_path(rs, &t.missing),
+                label,
+                section: fact.section.clone(),
+                measures: t.measures,
+                money: money.map(format::plain),
+                money_text: money
+                    .filter(|d| !d.is_zero())
+                    .map(|d| format::money(d, lang)),
+            }
+        })
+        .collect()
+}

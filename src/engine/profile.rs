@@ -1,0 +1,430 @@
+//! An enterprise profile: what the enterprise has said about itself, checked against the facts the
+//! ruleset declares. A missing or null answer is unknown, never zero or false. A wrong answer is
+//! reported with the field it belongs to and then treated as unknown, so the rest still counts.
+
+use super::date::Date;
+use super::model::{Fact, FactKind, Ruleset};
+use super::text::Lang;
+use super::value::{Value, parse_decimal};
+use rust_decimal::Decimal;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FactValue {
+    Bool(bool),
+    /// Counts and money alike: both are compared and multiplied exactly.
+    Number(Decimal),
+    Year(i32),
+    Date(Date),
+    Choice(u16),
+    List(Vec<Item>),
+}
+
+/// One entry of a list fact (a hire), its fields in the order the ruleset declares them.
+pub type Item = Vec<Option<FactValue>>;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Profile {
+    pub values: Vec<Option<FactValue>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    /// `headcount`, `hires[2].contract_months`, `as_of`.
+    pub path: String,
+    /// The fact, and the field inside a list item, whose label names the error.
+    pub fact: Option<(usize, Option<usize>)>,
+    pub problem: FieldProblem,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldProblem {
+    NotAnObject,
+    UnknownField,
+    Computed,
+    WrongType(Expected),
+    BadNumber,
+    Negative,
+    TooSmall(String),
+    TooLarge(String),
+    NotWhole,
+    TooPrecise,
+    BadDate,
+    DateOutOfRange(String, String),
+    UnknownChoice,
+    TooManyItems(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    YesNo,
+    Number,
+    Date,
+    Year,
+    Choice,
+    List,
+    Object,
+}
+
+impl Expected {
+    fn describe(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            Expected::YesNo => ["是或否", "はい／いいえ", "yes or no"],
+            Expected::Number => ["数字", "数値", "a number"],
+            Expected::Date => [
+                "日期（YYYY-MM-DD）",
+                "日付（YYYY-MM-DD）",
+                "a date (YYYY-MM-DD)",
+            ],
+            Expected::Year => ["年份", "年", "a year"],
+            Expected::Choice => ["选项之一", "選択肢のいずれか", "one of the choices"],
+            Expected::List => ["列表", "リスト", "a list"],
+            Expected::Object => ["对象", "オブジェクト", "an object"],
+        })
+    }
+}
+
+impl FieldError {
+    pub fn code(&self) -> &'static str {
+        match self.problem {
+            FieldProblem::NotAnObject => "not_an_object",
+            FieldProblem::UnknownField => "unknown_field",
+            FieldProblem::Computed => "computed",
+            FieldProblem::WrongType(_) => "wrong_type",
+            FieldProblem::BadNumber => "bad_number",
+            FieldProblem::Negative => "negative",
+            FieldProblem::TooSmall(_) => "too_small",
+            FieldProblem::TooLarge(_) => "too_large",
+            FieldProblem::NotWhole => "not_whole",
+            FieldProblem::TooPrecise => "too_precise",
+            FieldProblem::BadDate => "bad_date",
+            FieldProblem::DateOutOfRange(..) => "date_out_of_range",
+            FieldProblem::UnknownChoice => "unknown_choice",
+            FieldProblem::TooManyItems(_) => "too_many_items",
+        }
+    }
+
+    /// "从业人员：不能为负数" — the field's label in the chosen language, then what is wrong.
+    pub fn message(&self, rs: &Ruleset, lang: Lang) -> String {
+        let label = match self.fact {
+            Some((f, field)) => {
+                let fact = &rs.facts[f];
+                let item_label = field.and_then(|i| match &fact.kind {
+                    FactKind::List { fields, .. } => fields.get(i).map(|x| x.label.get(lang)),
+                    _ => None,
+                });
+                match item_label {
+                    Some(l) => format!("{} › {}", fact.label.get(lang), l),
+                    None => fact.label.get(lang).to_owned(),
+                }
+            }
+            None if self.path == "as_of" => {
+                lang.pick(["评估日期", "評価日", "As-of date"]).to_owned()
+            }
+            None if self.path.is_empty() => {
+                lang.pick(["企业信息", "企業情報", "Profile"]).to_owned()
+            }
+            None => self.path.clone(),
+        };
+        let what = match &self.problem {
+            FieldProblem::NotAnObject => lang
+                .pick([
+                    "应为一个对象",
+                    "オブジェクトである必要があります",
+                    "must be an object",
+                ])
+                .to_owned(),
+            FieldProblem::UnknownField => lang
+                .pick([
+                    "不是本规则集的问题，已忽略",
+                    "このルールセットの質問ではないため無視しました",
+                    "is not a question of this ruleset and was ignored",
+                ])
+                .to_owned(),
+            FieldProblem::Computed => lang
+                .pick([
+                    "由系统计算，无需填写",
+                    "自動で計算されるため入力できません",
+                    "is computed, not entered",
+                ])
+                .to_owned(),
+            FieldProblem::WrongType(e) => {
+                let e = e.describe(lang);
+                lang.pick([
+                    format!("应填写{e}"),
+                    format!("{e}を入力してください"),
+                    format!("must be {e}"),
+                ])
+            }
+            FieldProblem::BadNumber => lang
+                .pick([
+                    "不是有效数字（请只用数字和小数点）",
+                    "有効な数値ではありません（数字と小数点のみ）",
+                    "is not a valid number (digits and one decimal point only)",
+                ])
+                .to_owned(),
+            FieldProblem::Negative => lang
+                .pick(["不能为负数", "負の値にはできません", "cannot be negative"])
+                .to_owned(),
+            FieldProblem::TooSmall(m) => lang.pick([
+                format!("不能小于 {m}"),
+                format!("{m} 未満にはできません"),
+                format!("cannot be less than {m}"),
+            ]),
+            FieldProblem::TooLarge(m) => lang.pick([
+                format!("超过合理范围（最大 {m}）"),
+                format!("妥当な範囲を超えています（最大 {m}）"),
+                format!("is beyond any plausible value (at most {m})"),
+            ]),
+            FieldProblem::NotWhole => lang
+                .pick([
+                    "应为整数",
+                    "整数で入力してください",
+                    "must be a whole number",
+                ])
+                .to_owned(),
+            FieldProblem::TooPrecise => lang
+                .pick([
+                    "金额最多保留两位小数（分）",
+                    "金額は小数第2位（分）までです",
+                    "money has at most two decimal places (fen)",
+                ])
+                .to_owned(),
+            FieldProblem::BadDate => lang
+                .pick([
+                    "不是有效日期（YYYY-MM-DD）",
+                    "有効な日付ではありません（YYYY-MM-DD）",
+                    "is not a real date (YYYY-MM-DD)",
+                ])
+                .to_owned(),
+            FieldProblem::DateOutOfRange(a, b) => lang.pick([
+                format!("应在 {a} 至 {b} 之间"),
+                format!("{a} から {b} までの日付にしてください"),
+                format!("must be between {a} and {b}"),
+            ]),
+            FieldProblem::UnknownChoice => lang
+                .pick([
+                    "不是可选项之一",
+                    "選択肢にありません",
+                    "is not one of the choices",
+                ])
+                .to_owned(),
+            FieldProblem::TooManyItems(n) => lang.pick([
+                format!("最多 {n} 项"),
+                format!("最大 {n} 件です"),
+                format!("has more than {n} entries"),
+            ]),
+        };
+        let sep = lang.pick(["：", "：", ": "]);
+        format!("{label}{sep}{what}")
+    }
+}
+
+/// Field names of a profile are echoed in errors: keep a hostile or huge one short.
+fn clip(name: &str) -> String {
+    let mut s: String = name.chars().take(64).collect();
+    if name.chars().count() > 64 {
+        s.push('…');
+    }
+    s
+}
+
+impl Profile {
+    pub fn parse(rs: &Ruleset, input: &Value) -> (Profile, Vec<FieldError>) {
+        let mut profile = Profile {
+            values: vec![None; rs.facts.len()],
+        };
+        let mut errors = Vec::new();
+        let Value::Map(entries) = input else {
+            if *input != Value::Null {
+                errors.push(FieldError {
+                    path: String::new(),
+                    fact: None,
+                    problem: FieldProblem::NotAnObject,
+                });
+            }
+            return (profile, errors);
+        };
+        for (key, value) in entries {
+            let Some(i) = rs.fact_index(key) else {
+                errors.push(FieldError {
+                    path: clip(key),
+                    fact: None,
+                    problem: FieldProblem::UnknownField,
+                });
+                continue;
+            };
+            let fact = &rs.facts[i];
+            if fact.computed {
+                errors.push(FieldError {
+                    path: key.clone(),
+                    fact: Some((i, None)),
+                    problem: FieldProblem::Computed,
+                });
+                continue;
+            }
+            let mut report = |path: String, field: Option<usize>, problem| {
+                errors.push(FieldError {
+                    path,
+                    fact: Some((i, field)),
+                    problem,
+                });
+            };
+            profile.values[i] = match &fact.kind {
+                FactKind::List { fields, max_items } => {
+                    parse_list(key, value, fields, *max_items, &mut report)
+                }
+                _ => read(fact, value).unwrap_or_else(|p| {
+                    report(key.clone(), None, p);
+                    None
+                }),
+            };
+        }
+        (profile, errors)
+    }
+}
+
+fn parse_list(
+    key: &str,
+    value: &Value,
+    fields: &[Fact],
+    max_items: usize,
+    report: &mut impl FnMut(String, Option<usize>, FieldProblem),
+) -> Option<FactValue> {
+    let items = match value {
+        Value::Null => return None,
+        Value::List(items) => items,
+        _ => {
+            report(
+                key.to_owned(),
+                None,
+                FieldProblem::WrongType(Expected::List),
+            );
+            return None;
+        }
+    };
+    if items.len() > max_items {
+        report(key.to_owned(), None, FieldProblem::TooManyItems(max_items));
+        return None;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for (n, item) in items.iter().enumerate() {
+        let mut row: Item = vec![None; fields.len()];
+        let Value::Map(entries) = item else {
+            report(
+                format!("{key}[{n}]"),
+                None,
+                FieldProblem::WrongType(Expected::Object),
+            );
+            out.push(row);
+            continue;
+        };
+        for (fkey, fvalue) in entries {
+            let path = format!("{key}[{n}].{}", clip(fkey));
+            match fields.iter().position(|f| f.id == *fkey) {
+                None => report(path, None, FieldProblem::UnknownField),
+                Some(fi) => match read(&fields[fi], fvalue) {
+                    Ok(v) => row[fi] = v,
+                    Err(p) => report(path, Some(fi), p),
+                },
+            }
+        }
+        out.push(row);
+    }
+    Some(FactValue::List(out))
+}
+
+/// One answer, typed and range-checked. `Ok(None)` is an explicit "unknown" (null).
+pub fn read(fact: &Fact, value: &Value) -> Result<Option<FactValue>, FieldProblem> {
+    if *value == Value::Null {
+        return Ok(None);
+    }
+    // A form sends every answer as text; "" means the field was cleared.
+    if matches!(value, Value::Str(s) if s.trim().is_empty()) {
+        return Ok(None);
+    }
+    let v = match &fact.kind {
+        FactKind::Bool => match value {
+            Value::Bool(b) => FactValue::Bool(*b),
+            Value::Str(s) if s == "true" => FactValue::Bool(true),
+            Value::Str(s) if s == "false" => FactValue::Bool(false),
+            _ => return Err(FieldProblem::WrongType(Expected::YesNo)),
+        },
+        FactKind::Int { min, max } => {
+            let d = number(value)?;
+            if d.fract() != Decimal::ZERO {
+                return Err(FieldProblem::NotWhole);
+            }
+            check_range(d, Decimal::from(*min), Decimal::from(*max))?;
+            FactValue::Number(d)
+        }
+        FactKind::Money { min, max } => {
+            let d = number(value)?;
+            if d.normalize().scale() > 2 {
+                return Err(FieldProblem::TooPrecise);
+            }
+            check_range(d, *min, *max)?;
+            FactValue::Number(d)
+        }
+        FactKind::Year { min, max } => {
+            let d = match value {
+                Value::Int(_) | Value::Str(_) | Value::Number(_) => number(value)?,
+                _ => return Err(FieldProblem::WrongType(Expected::Year)),
+            };
+            if d.fract() != Decimal::ZERO {
+                return Err(FieldProblem::NotWhole);
+            }
+            check_range(d, Decimal::from(*min), Decimal::from(*max))?;
+            let y = i32::try_from(d.mantissa()).map_err(|_| FieldProblem::BadNumber)?;
+            FactValue::Year(y)
+        }
+        FactKind::Date { min, max } => {
+            let Value::Str(s) = value else {
+                return Err(FieldProblem::WrongType(Expected::Date));
+            };
+            let d = Date::parse(s.trim()).ok_or(FieldProblem::BadDate)?;
+            if d < *min || d > *max {
+                return Err(FieldProblem::DateOutOfRange(
+                    min.to_string(),
+                    max.to_string(),
+                ));
+            }
+            FactValue::Date(d)
+        }
+        FactKind::Enum(choices) => {
+            let Value::Str(s) = value else {
+                return Err(FieldProblem::WrongType(Expected::Choice));
+            };
+            let i = choices
+                .iter()
+                .position(|c| c.id == *s)
+                .ok_or(FieldProblem::UnknownChoice)?;
+            FactValue::Choice(u16::try_from(i).map_err(|_| FieldProblem::UnknownChoice)?)
+        }
+        FactKind::List { .. } => return Err(FieldProblem::WrongType(Expected::List)),
+    };
+    Ok(Some(v))
+}
+
+fn number(value: &Value) -> Result<Decimal, FieldProblem> {
+    match value {
+        Value::Int(i) => Ok(Decimal::from(*i)),
+        Value::Number(d) => Ok(*d),
+        Value::Str(s) => parse_decimal(s).ok_or(FieldProblem::BadNumber),
+        Value::BadNumber => Err(FieldProblem::BadNumber),
+        _ => Err(FieldProblem::WrongType(Expected::Number)),
+    }
+}
+
+fn check_range(d: Decimal, min: Decimal, max: Decimal) -> Result<(), FieldProblem> {
+    if d < min {
+        return Err(if d.is_sign_negative() && min >= Decimal::ZERO {
+            FieldProblem::Negative
+        } else {
+            FieldProblem::TooSmall(min.to_string())
+        });
+    }
+    if d > max {
+        return Err(FieldProblem::TooLarge(max.to_string()));
+    }
+    Ok(())
+}

@@ -1,0 +1,438 @@
+//! The report: what a page shows, the command-line tool prints and a screening run stores. Amounts
+//! are decimal strings; every report names the ruleset (id, version, content hash) and the date
+//! that produced it.
+
+use super::date::Date;
+use super::eval::{
+    AmountOutcome, Context, Evaluation, Interval, Missing, PartOutcome, Status, WindowState,
+};
+use super::explain::{Explainer, Reason};
+use super::format;
+use super::model::*;
+use super::next::{self, Question};
+use super::profile::{FieldError, Profile};
+use super::text::Lang;
+use serde::Serialize;
+
+/// How much to put in a report: `Summary` for screening many enterprises (statuses, amounts,
+/// missing facts), `Full` for a person reading it (texts, explanations, next questions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    Summary,
+    Full,
+}
+
+#[derive(Serialize)]
+pub struct Report {
+    pub as_of: String,
+    pub lang: &'static str,
+    pub engine: &'static str,
+    pub ruleset: RulesetRef,
+    pub size_class: SizeReport,
+    pub summary: Summary,
+    pub measures: Vec<MeasureReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_questions: Option<Vec<Question>>,
+    pub errors: Vec<ErrorReport>,
+}
+
+#[derive(Serialize)]
+pub struct RulesetRef {
+    pub id: String,
+    pub version: String,
+    pub hash: String,
+}
+
+#[derive(Serialize)]
+pub struct SizeReport {
+    /// `large`, `medium`, `small`, `micro`, or null while more than one is possible.
+    pub class: Option<&'static str>,
+    pub possible: Vec<&'static str>,
+    pub missing: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Vec<Reason>>,
+}
+
+#[derive(Serialize)]
+pub struct Summary {
+    pub eligible: usize,
+    pub needs_info: usize,
+    pub ineligible: usize,
+    pub expired: usize,
+    pub not_applicable: usize,
+    /// Sum of the amounts that can be estimated, over eligible measures.
+    pub amount: Option<AmountReport>,
+    /// Eligible measures whose amount is not stated or not yet computable.
+    pub eligible_without_amount: usize,
+    /// The policy's period: its issue date to the last dated window.
+    pub period: Period,
+    /// Every dated window of the policy has closed by the as-of date.
+    pub windows_closed: bool,
+}
+
+#[derive(Serialize)]
+pub struct Period {
+    pub from: String,
+    pub to: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct AmountReport {
+    pub min: String,
+    /// Absent (null) for a floor: "不低于" has no upper bound.
+    pub max: Option<String>,
+    /// `exact`, `floor`, `cap` or `range`.
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct WindowReport {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// `open`, `not_yet` or `closed` on the as-of date.
+    pub state: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct MeasureReport {
+    pub id: u32,
+    pub chapter: u32,
+    pub kind: &'static str,
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<&'static str>,
+    pub amount: Option<AmountReport>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub amount_incomplete: bool,
+    /// For an expired measure: the day its last window closed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended: Option<String>,
+    pub parts: Vec<PartReport>,
+    pub missing: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub departments: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct PartReport {
+    pub id: String,
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<&'static str>,
+    pub amount: Option<AmountReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<WindowReport>,
+    pub missing: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// How the amount is computed, with the enterprise's figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub formula: Option<String>,
+    /// The assumption made where the clause leaves the base open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_cite: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Vec<Reason>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ErrorReport {
+    pub field: String,
+    pub code: &'static str,
+    pub message: String,
+}
+
+pub fn amount_report(i: Interval, lang: Option<Lang>) -> AmountReport {
+    let kind = match i.hi {
+        None => "floor",
+        Some(hi) if hi == i.lo => "exact",
+        Some(_) if i.lo.is_zero() => "cap",
+        Some(_) => "range",
+    };
+    let text = lang.map(|l| {
+        let lo = format::money(i.lo, l);
+        match (kind, i.hi) {
+            ("exact", _) => lo,
+            ("floor", _) => l.pick([
+                format!("不低于{lo}"),
+                format!("{lo}以上"),
+                format!("at least {lo}"),
+            ]),
+            (_, Some(hi)) if kind == "cap" => {
+                let hi = format::money(hi, l);
+                l.pick([
+                    format!("最高{hi}"),
+                    format!("最大{hi}"),
+                    format!("up to {hi}"),
+                ])
+            }
+            (_, Some(hi)) => {
+                let hi = format::money(hi, l);
+                l.pick([
+                    format!("{lo}至{hi}"),
+                    format!("{lo}～{hi}"),
+                    format!("{lo} to {hi}"),
+                ])
+            }
+            _ => lo,
+        }
+    });
+    AmountReport {
+        min: format::plain(i.lo),
+        max: i.hi.map(format::plain),
+        kind,
+        text,
+    }
+}
+
+pub fn missing_path(rs: &Ruleset, m: &Missing) -> String {
+    let fact = &rs.facts[m.fact];
+    match (m.item, &fact.kind) {
+        (Some((i, f)), FactKind::List { fields, .. }) => {
+            format!(
+                "{}[{i}].{}",
+                fact.id,
+                fields.get(f).map_or("", |x| x.id.as_str())
+            )
+        }
+        _ => fact.id.clone(),
+    }
+}
+
+/// The last day of any dated window: after it, the policy has nothing left to claim.
+pub fn last_window_end(rs: &Ruleset) -> Option<Date> {
+    rs.measures
+        .iter()
+        .flat_map(|m| &m.parts)
+        .filter_map(|p| p.window.as_ref()?.to)
+        .max()
+}
+
+pub fn build(
+    cx: &Context,
+    ev: &Evaluation,
+    errors: &[FieldError],
+    lang: Lang,
+    detail: Detail,
+) -> Report {
+    let rs = cx.rs;
+    let full = detail == Detail::Full;
+    let text = |t: &crate::engine::text::Text| full.then(|| t.get(lang).to_owned());
+    let paths = |ms: &[Missing]| ms.iter().map(|m| missing_path(rs, m)).collect::<Vec<_>>();
+
+    let mut counts = [0usize; 5];
+    let mut total: Option<Interval> = None;
+    let mut eligible_without_amount = 0;
+    let mut measures = Vec::with_capacity(rs.measures.len());
+    for (m, mo) in rs.measures.iter().zip(&ev.measures) {
+        counts[Status::ALL
+            .iter()
+            .position(|s| *s == mo.status)
+            .unwrap_or(0)] += 1;
+        if mo.status == Status::Eligible {
+            match mo.amount {
+                Some(a) if !mo.amount_incomplete => {
+                    total = match total {
+                        None => Some(a),
+                        Some(t) => {
+                            Some(t.checked_add(a).unwrap_or(Interval { lo: t.lo, hi: None }))
+                        }
+                    }
+                }
+                _ => eligible_without_amount += 1,
+            }
+        }
+        let ex = Explainer {
+            cx,
+            lang,
+            clause: m.id,
+        };
+        let parts = m
+            .parts
+            .iter()
+            .zip(&mo.parts)
+            .map(|(p, po)| part_report(&ex, p, po, full, &paths))
+            .collect();
+        let ended = (mo.status == Status::Expired)
+            .then(|| m.parts.iter().filter_map(|p| p.window.as_ref()?.to).max())
+            .flatten()
+            .map(|d| d.to_string());
+        measures.push(MeasureReport {
+            id: m.id,
+            chapter: m.chapter,
+            kind: m.kind.code(),
+            status: mo.status.code(),
+            status_text: full.then(|| mo.status.label(lang)),
+            amount: mo.amount.map(|a| amount_report(a, full.then_some(lang))),
+            amount_incomplete: mo.amount_incomplete,
+            ended,
+            parts,
+            missing: paths(&mo.missing),
+            title: text(&m.title),
+            departments: full.then(|| {
+                m.departments
+                    .iter()
+                    .map(|d| rs.departments[*d].name.get(lang).to_owned())
+                    .collect()
+            }),
+            note: m.note.as_ref().and_then(text),
+        });
+    }
+
+    let period_end = last_window_end(rs);
+    let ex = Explainer {
+        cx,
+        lang,
+        clause: 0,
+    };
+    let size_class = SizeReport {
+        class: ev.size.class().map(|c| SIZE_CLASSES[c]),
+        possible: (0..4)
+            .filter(|i| ev.size.possible & (1 << i) != 0)
+            .map(|i| SIZE_CLASSES[i])
+            .collect(),
+        missing: ev
+            .size
+            .missing
+            .iter()
+            .map(|f| rs.facts[*f].id.clone())
+            .collect(),
+        text: (full && rs.size_standard.is_some()).then(|| ex.size_class_text()),
+        explanation: (full && rs.size_standard.is_some()).then(|| ex.size_comparisons(0)),
+    };
+    Report {
+        as_of: ev.as_of.to_string(),
+        lang: lang.code(),
+        engine: concat!("sme-eligibility ", env!("CARGO_PKG_VERSION")),
+        ruleset: RulesetRef {
+            id: rs.id.clone(),
+            version: rs.version.clone(),
+            hash: rs.hash.clone(),
+        },
+        size_class,
+        summary: Summary {
+            eligible: counts[0],
+            needs_info: counts[1],
+            ineligible: counts[2],
+            expired: counts[3],
+            not_applicable: counts[4],
+            amount: total.map(|t| amount_report(t, full.then_some(lang))),
+            eligible_without_amount,
+            period: Period {
+                from: rs.issued.to_string(),
+                to: period_end.map(|d| d.to_string()),
+            },
+            windows_closed: period_end.is_some_and(|end| ev.as_of > end),
+        },
+        measures,
+        next_questions: full.then(|| next::questions(cx, ev, lang)),
+        errors: errors
+            .iter()
+            .map(|e| ErrorReport {
+                field: e.path.clone(),
+                code: e.code(),
+                message: e.message(rs, lang),
+            })
+            .collect(),
+    }
+}
+
+fn part_report(
+    ex: &Explainer,
+    p: &Part,
+    po: &PartOutcome,
+    full: bool,
+    paths: &dyn Fn(&[Missing]) -> Vec<String>,
+) -> PartReport {
+    let lang = ex.lang;
+    let amount = match &po.amount {
+        AmountOutcome::Known(i) => Some(amount_report(*i, full.then_some(lang))),
+        _ => None,
+    };
+    let rule = p.amount.as_ref();
+    PartReport {
+        id: p.id.clone(),
+        status: po.status.code(),
+        status_text: full.then(|| po.status.label(lang)),
+        amount,
+        window: p.window.as_ref().map(|w| WindowReport {
+            from: w.from.map(|d| d.to_string()),
+            to: w.to.map(|d| d.to_string()),
+            state: match po.window {
+                WindowState::Closed => "closed",
+                WindowState::NotYet => "not_yet",
+                _ => "open",
+            },
+        }),
+        missing: paths(&po.missing),
+        title: full.then(|| p.title.get(lang).to_owned()),
+        formula: rule.filter(|_| full).map(|r| {
+            let lo = ex.formula(&r.min);
+            match &r.max {
+                Some(hi) if ex.formula(hi) == lo => lo,
+                Some(hi) if matches!(r.min, Expr::Const(z) if z.is_zero()) => {
+                    let hi = ex.formula(hi);
+                    lang.pick([
+                        format!("不超过 {hi}"),
+                        format!("{hi} 以内"),
+                        format!("up to {hi}"),
+                    ])
+                }
+                Some(hi) => format!("{lo} – {}", ex.formula(hi)),
+                None => lang.pick([
+                    format!("不低于 {lo}"),
+                    format!("{lo} 以上"),
+                    format!("at least {lo}"),
+                ]),
+            }
+        }),
+        basis: rule
+            .filter(|_| full)
+            .and_then(|r| r.basis.as_ref())
+            .map(|b| b.get(lang).to_owned()),
+        amount_cite: rule.filter(|_| full).map(|r| r.cite.get(lang).to_owned()),
+        explanation: full.then(|| ex.part(p, po.conditions, po.window)),
+        note: p
+            .note
+            .as_ref()
+            .filter(|_| full)
+            .map(|n| n.get(lang).to_owned()),
+    }
+}
+
+/// An as-of date from text, or the error the page shows beside the date field.
+pub fn parse_as_of(text: &str) -> Result<Date, FieldError> {
+    Date::parse(text.trim()).ok_or(FieldError {
+        path: "as_of".into(),
+        fact: None,
+        problem: super::profile::FieldProblem::BadDate,
+    })
+}
+
+/// Everything in one call: a profile (already parsed into a `Value`) in, a report out.
+pub fn evaluate(
+    rs: &Ruleset,
+    input: &crate::engine::value::Value,
+    as_of: Date,
+    lang: Lang,
+    detail: Detail,
+) -> Report {
+    let (profile, errors) = Profile::parse(rs, input);
+    let cx = Context::new(rs, &profile, as_of);
+    let ev = cx.evaluate();
+    build(&cx, &ev, &errors, lang, detail)
+}

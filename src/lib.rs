@@ -1,0 +1,19 @@
+//! Which measures of a policy apply to an enterprise, how much each may bring, why, until when and
+//! whom to ask: a rules engine for the browser (WebAssembly) and for the command line.
+//!
+//! - [`engine`]: the generic engine (rulesets, profiles, three-valued evaluation, reports).
+//! - [`BUILTIN_RULESET`]: 沪企服办〔2023〕1号, compiled at build time from `src/rules/`.
+
+pub mod engine;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod compile;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+/// The built-in ruleset (沪企服办〔2023〕1号) as compiled JSON, without its example cases.
+pub const BUILTIN_RULESET: &str = include_str!(concat!(env!("OUT_DIR"), "/ruleset.json"));

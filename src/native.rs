@@ -1,0 +1,97 @@
+//! The engine off the browser: JSON through serde_json, rulesets from files, the profile's JSON
+//! Schema. Used by the command-line tool and the tests.
+
+use crate::engine::model::{FactKind, Ruleset};
+use crate::engine::{RulesetError, Value, load_document};
+use serde_json::{Map, json};
+
+pub fn parse_json(text: &str) -> Result<Value, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+/// Loads a compiled ruleset document (JSON text).
+pub fn load_json(text: &str) -> Result<Ruleset, Vec<RulesetError>> {
+    match parse_json(text) {
+        Ok(doc) => load_document(text, &doc),
+        Err(e) => Err(vec![RulesetError {
+            path: String::new(),
+            problem: crate::engine::load::Problem::NotADocument(e),
+        }]),
+    }
+}
+
+/// The built-in ruleset, 沪企服办〔2023〕1号.
+pub fn builtin() -> Result<Ruleset, Vec<RulesetError>> {
+    load_json(crate::BUILTIN_RULESET)
+}
+
+/// JSON Schema (draft 2020-12) of a profile for this ruleset: every fact optional, typed, bounded.
+pub fn profile_schema(rs: &Ruleset) -> serde_json::Value {
+    fn fact_schema(f: &crate::engine::model::Fact) -> serde_json::Value {
+        let mut s = match &f.kind {
+            FactKind::Bool => json!({ "type": ["boolean", "null"] }),
+            FactKind::Int { min, max } => json!({
+                "type": ["integer", "string", "null"],
+                "pattern": "^-?[0-9]+$",
+                "minimum": min, "maximum": max
+            }),
+            FactKind::Year { min, max } => json!({
+                "type": ["integer", "null"], "minimum": min, "maximum": max
+            }),
+            FactKind::Money { min, max } => json!({
+                "description": "yuan, as a decimal string (\"1234.56\") or a number",
+                "type": ["string", "number", "null"],
+                "pattern": "^-?[0-9]+(\\.[0-9]{1,2})?$",
+                "minimum": min.to_string().parse::<f64>().unwrap_or(0.0),
+                "maximum": max.to_string().parse::<f64>().unwrap_or(1e12)
+            }),
+            FactKind::Date { min, max } => json!({
+                "type": ["string", "null"], "format": "date",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                "formatMinimum": min.to_string(), "formatMaximum": max.to_string()
+            }),
+            FactKind::Enum(choices) => {
+                let mut ids: Vec<serde_json::Value> = choices.iter().map(|c| json!(c.id)).collect();
+                ids.push(serde_json::Value::Null);
+                json!({ "enum": ids })
+            }
+            FactKind::List { fields, max_items } => {
+                let props: Map<String, serde_json::Value> = fields
+                    .iter()
+                    .map(|x| (x.id.clone(), fact_schema(x)))
+                    .collect();
+                json!({
+                    "type": ["array", "null"],
+                    "maxItems": max_items,
+                    "items": { "type": "object", "additionalProperties": false, "properties": props }
+                })
+            }
+        };
+        if let Some(obj) = s.as_object_mut() {
+            obj.insert("title".into(), json!(f.label.en));
+            obj.insert(
+                "x-label".into(),
+                json!({ "zh": f.label.zh, "ja": f.label.ja, "en": f.label.en }),
+            );
+            if let Some(h) = &f.help {
+                obj.insert("description".into(), json!(h.en));
+            }
+        }
+        s
+    }
+    let props: Map<String, serde_json::Value> = rs
+        .facts
+        .iter()
+        .filter(|f| !f.computed)
+        .map(|f| (f.id.clone(), fact_schema(f)))
+        .collect();
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("urn:sme-eligibility:{}:{}:profile", rs.id, rs.version),
+        "title": format!("Enterprise profile for {} ({})", rs.title.en, rs.document.en),
+        "description": "Every fact is optional: a missing or null answer is unknown, never zero or false.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": props
+    })
+}
