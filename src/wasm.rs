@@ -1,1 +1,264 @@
+//! The engine for the browser: a small typed API over WebAssembly. The page hands over plain
+//! objects (the profile as the user typed it) and receives plain objects (the report, the catalog);
+//! it never sees the engine's insides. JSON is parsed by the browser's own JSON.parse, so the module
+//! carries no parser, and a panic is unreachable: every failure is a value.
 
+use crate::engine::catalog::catalog;
+use crate::engine::report::{self, Detail};
+use crate::engine::{Date, Lang, Ruleset, RulesetError, Value, load_document};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A language code: "zh" (default), "ja" or "en"; "zh-CN", "ja-JP", "en-GB" are accepted too. */
+export type LangCode = string;
+export type Status = "eligible" | "ineligible" | "needs_info" | "expired" | "not_applicable";
+export type MeasureKind = "benefit" | "support" | "programme" | "government";
+
+export interface EvaluateOptions {
+  /** YYYY-MM-DD; default: today in the browser's time zone. */
+  as_of?: string;
+  lang?: LangCode;
+  /** "full" (default): texts, explanations, next questions. "summary": statuses and amounts. */
+  detail?: "full" | "summary";
+}
+
+/** Yuan as exact decimal strings. `max` null: a floor (不低于) with no upper bound. */
+export interface Amount { min: string; max: string | null; kind: "exact" | "floor" | "cap" | "range"; text?: string; }
+
+export interface Reason {
+  outcome: "met" | "not_met" | "unknown";
+  text: string;
+  fact?: string;
+  value?: string;
+  threshold?: string;
+  /** The measure (clause number) this condition comes from. */
+  clause: number;
+  /** The clause words, in the chosen language. */
+  cite?: string;
+  /** The document behind a threshold the clause does not state. */
+  source?: string;
+  depth: number;
+}
+
+export interface PartReport {
+  id: string;
+  status: Status;
+  status_text?: string;
+  amount: Amount | null;
+  window?: { from?: string; to?: string; state: "open" | "not_yet" | "closed" };
+  missing: string[];
+  title?: string;
+  formula?: string;
+  basis?: string;
+  amount_cite?: string;
+  explanation?: Reason[];
+  note?: string;
+}
+
+export interface MeasureReport {
+  id: number;
+  chapter: number;
+  kind: MeasureKind;
+  status: Status;
+  status_text?: string;
+  amount: Amount | null;
+  amount_incomplete?: boolean;
+  ended?: string;
+  parts: PartReport[];
+  missing: string[];
+  title?: string;
+  departments?: string[];
+  note?: string;
+}
+
+export interface Question {
+  fact: string;
+  label: string;
+  section: string;
+  measures: number[];
+  money: string | null;
+  money_text?: string;
+}
+
+export interface FieldError { field: string; code: string; message: string; }
+
+export interface Report {
+  as_of: string;
+  lang: "zh" | "ja" | "en";
+  engine: string;
+  ruleset: { id: string; version: string; hash: string };
+  size_class: { class: "large" | "medium" | "small" | "micro" | null; possible: string[]; missing: string[]; text?: string; explanation?: Reason[] };
+  summary: {
+    eligible: number; needs_info: number; ineligible: number; expired: number; not_applicable: number;
+    amount: Amount | null;
+    eligible_without_amount: number;
+    period: { from: string; to: string | null };
+    windows_closed: boolean;
+  };
+  measures: MeasureReport[];
+  next_questions?: Question[];
+  errors: FieldError[];
+}
+
+export interface Named { id: string; title: string; }
+export interface FactInfo {
+  id: string;
+  type: "bool" | "int" | "year" | "money" | "date" | "enum" | "list";
+  section: string;
+  label: string;
+  help?: string;
+  unit?: string;
+  min?: string;
+  max?: string;
+  choices?: Named[];
+  fields?: FactInfo[];
+  computed?: boolean;
+  source?: string;
+}
+export interface MeasureInfo {
+  id: number; chapter: number; kind: MeasureKind; kind_reason: string;
+  title: string; title_zh: string; text: string; text_zh: string; text_note?: string;
+  departments: string[];
+  parts: { id: string; title: string; from?: string; to?: string; window_cite?: string }[];
+  sources: string[];
+  note?: string;
+}
+export interface Catalog {
+  lang: "zh" | "ja" | "en";
+  id: string; version: string; hash: string;
+  title: string; document: string; issuer: string; issued: string; source: string;
+  period: { from: string; to: string | null };
+  chapters: Named[]; sections: Named[];
+  sources: { id: string; title: string; evidence: string; url?: string }[];
+  facts: FactInfo[];
+  measures: MeasureInfo[];
+}
+
+/** Thrown by `Engine.fromJson` for a ruleset that cannot be used, with every problem found. */
+export interface RulesetLoadError {
+  name: "RulesetLoadError";
+  errors: { path: string; message: { zh: string; ja: string; en: string } }[];
+}
+"#;
+
+fn to_js<T: Serialize>(v: &T) -> JsValue {
+    let s = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    // Serialising our own plain structs cannot fail; if it ever did, the page gets `undefined`
+    // rather than a trap.
+    v.serialize(&s).unwrap_or(JsValue::UNDEFINED)
+}
+
+#[derive(Serialize)]
+struct LoadErrorJs {
+    name: &'static str,
+    errors: Vec<LoadErrorItem>,
+}
+
+#[derive(Serialize)]
+struct LoadErrorItem {
+    path: String,
+    message: crate::engine::Text,
+}
+
+fn load_error(errors: &[RulesetError]) -> JsValue {
+    let items = errors
+        .iter()
+        .map(|e| LoadErrorItem {
+            path: e.path.clone(),
+            message: crate::engine::Text {
+                zh: e.message(Lang::Zh),
+                ja: e.message(Lang::Ja),
+                en: e.message(Lang::En),
+            },
+        })
+        .collect();
+    to_js(&LoadErrorJs { name: "RulesetLoadError", errors: items })
+}
+
+fn parse_document(text: &str) -> Result<Ruleset, Vec<RulesetError>> {
+    let not_a_document = |detail: String| {
+        vec![RulesetError { path: String::new(), problem: crate::engine::load::Problem::NotADocument(detail) }]
+    };
+    let parsed = js_sys::JSON::parse(text).map_err(|e| {
+        let detail = e.dyn_ref::<js_sys::Error>().map_or_else(|| "JSON.parse failed".to_owned(), |e| String::from(e.message()));
+        not_a_document(detail)
+    })?;
+    let doc: Value = serde_wasm_bindgen::from_value(parsed).map_err(|e| not_a_document(e.to_string()))?;
+    load_document(text, &doc)
+}
+
+/// Today in the browser's time zone.
+fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    let year = i32::try_from(y).unwrap_or(2026);
+    Date::new(year, u8::try_from(m).unwrap_or(1), u8::try_from(d).unwrap_or(1)).unwrap_or(Date::lit(2026, 1, 1))
+}
+
+/// The version of this engine.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// A loaded, checked ruleset, ready to evaluate profiles.
+#[wasm_bindgen]
+pub struct Engine {
+    rs: Ruleset,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// The built-in ruleset, 沪企服办〔2023〕1号.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Engine, JsValue> {
+        parse_document(crate::BUILTIN_RULESET).map(|rs| Engine { rs }).map_err(|e| load_error(&e))
+    }
+
+    /// Another ruleset (a compiled ruleset document, as JSON text), checked on load. Throws a
+    /// `RulesetLoadError` listing every problem.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<Engine, JsValue> {
+        parse_document(text).map(|rs| Engine { rs }).map_err(|e| load_error(&e))
+    }
+
+    /// The ruleset described in one language: questions, chapters, measures with their clause text.
+    #[wasm_bindgen(unchecked_return_type = "Catalog")]
+    pub fn catalog(&self, lang: Option<String>) -> JsValue {
+        let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+        to_js(&catalog(&self.rs, lang))
+    }
+
+    /// Evaluates a profile (a plain object of answers). Never throws for bad answers: they come
+    /// back in `errors`, named by field and translated, and count as unknown.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] profile: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EvaluateOptions | undefined")] options: JsValue,
+    ) -> JsValue {
+        let get = |key: &str| -> Option<String> {
+            js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+        };
+        let lang = get("lang").as_deref().and_then(Lang::parse).unwrap_or_default();
+        let detail = if get("detail").as_deref() == Some("summary") { Detail::Summary } else { Detail::Full };
+        let mut date_error = None;
+        let as_of = match get("as_of") {
+            None => today(),
+            Some(text) => report::parse_as_of(&text).unwrap_or_else(|e| {
+                date_error = Some(e);
+                today()
+            }),
+        };
+        let input: Value = serde_wasm_bindgen::from_value(profile).unwrap_or(Value::BadNumber);
+        let (profile, mut errors) = crate::engine::Profile::parse(&self.rs, &input);
+        if let Some(e) = date_error {
+            errors.insert(0, e);
+        }
+        let cx = crate::engine::eval::Context::new(&self.rs, &profile, as_of);
+        let ev = cx.evaluate();
+        to_js(&report::build(&cx, &ev, &errors, lang, detail))
+    }
+}

@@ -1,5 +1,6 @@
 //! The command-line tool; everything it does lives in `sme_eligibility::cli`.
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let stdin = std::io::stdin();
@@ -15,3 +16,7 @@ fn main() {
         std::process::exit(f.code);
     }
 }
+
+/// The tool is native only; the WebAssembly build of the crate is its library.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
