@@ -177,6 +177,39 @@ fn load_error(errors: &[RulesetError]) -> JsValue {
     to_js(&LoadErrorJs { name: "RulesetLoadError", errors: items })
 }
 
+/// A JavaScript value as the engine's untyped `Value`, read by reflection: no deserializer (and
+/// none of serde's error formatting) in the module. Depth is bounded against hostile nesting.
+fn from_js(v: &JsValue, depth: u32) -> Value {
+    if v.is_null() || v.is_undefined() {
+        Value::Null
+    } else if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else if let Some(s) = v.as_string() {
+        Value::Str(s)
+    } else if let Some(n) = v.as_f64() {
+        Value::from_f64(n)
+    } else if depth >= 64 {
+        Value::BadNumber
+    } else if js_sys::Array::is_array(v) {
+        let items: js_sys::Array = v.clone().unchecked_into();
+        Value::List(items.iter().map(|x| from_js(&x, depth + 1)).collect())
+    } else if v.is_object() && !v.is_function() {
+        let entries = js_sys::Object::entries(v.unchecked_ref());
+        Value::Map(
+            entries
+                .iter()
+                .map(|pair| {
+                    let pair: js_sys::Array = pair.unchecked_into();
+                    (pair.get(0).as_string().unwrap_or_default(), from_js(&pair.get(1), depth + 1))
+                })
+                .collect(),
+        )
+    } else {
+        // Symbols, BigInts, functions: nothing a profile or a ruleset holds.
+        Value::BadNumber
+    }
+}
+
 fn parse_document(text: &str) -> Result<Ruleset, Vec<RulesetError>> {
     let not_a_document = |detail: String| {
         vec![RulesetError { path: String::new(), problem: crate::engine::load::Problem::NotADocument(detail) }]
@@ -185,8 +218,7 @@ fn parse_document(text: &str) -> Result<Ruleset, Vec<RulesetError>> {
         let detail = e.dyn_ref::<js_sys::Error>().map_or_else(|| "JSON.parse failed".to_owned(), |e| String::from(e.message()));
         not_a_document(detail)
     })?;
-    let doc: Value = serde_wasm_bindgen::from_value(parsed).map_err(|e| not_a_document(e.to_string()))?;
-    load_document(text, &doc)
+    load_document(text, &from_js(&parsed, 0))
 }
 
 /// Today in the browser's time zone.
@@ -252,7 +284,7 @@ impl Engine {
                 today()
             }),
         };
-        let input: Value = serde_wasm_bindgen::from_value(profile).unwrap_or(Value::BadNumber);
+        let input = from_js(&profile, 0);
         let (profile, mut errors) = crate::engine::Profile::parse(&self.rs, &input);
         if let Some(e) = date_error {
             errors.insert(0, e);

@@ -23,6 +23,21 @@ pub enum Value {
 }
 
 impl Value {
+    /// A number as JavaScript or JSON gives it.
+    pub fn from_f64(v: f64) -> Value {
+        if !v.is_finite() {
+            return Value::BadNumber;
+        }
+        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+            // Integral and exactly representable: JavaScript hands every number over as f64.
+            #[allow(clippy::cast_possible_truncation)]
+            return Value::Int(v as i64);
+        }
+        // The shortest text that reads back as the same double is what the user typed: 1234.56
+        // stays 1234.56 rather than 1234.5599999999999454.
+        parse_decimal(&shortest(v)).map_or(Value::BadNumber, Value::Number)
+    }
+
     /// What a user would call this kind of value, for error messages.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -75,6 +90,18 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
     Decimal::from_str(t).ok()
 }
 
+/// The shortest decimal text of a double. In the browser JavaScript's own Number#toString does it,
+/// which keeps Rust's float formatting (some 25 KB) out of the WebAssembly.
+#[cfg(target_arch = "wasm32")]
+fn shortest(v: f64) -> String {
+    String::from(js_sys::Number::from(v).to_string_with_radix(10).unwrap_or_else(|_| js_sys::JsString::from("NaN")))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest(v: f64) -> String {
+    v.to_string()
+}
+
 struct ValueVisitor;
 
 impl<'de> Visitor<'de> for ValueVisitor {
@@ -93,23 +120,34 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(i64::try_from(v).map_or(Value::BadNumber, Value::Int))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        if !v.is_finite() {
-            return Ok(Value::BadNumber);
-        }
-        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-            // Integral and exactly representable: JavaScript hands every number over as f64.
-            #[allow(clippy::cast_possible_truncation)]
-            return Ok(Value::Int(v as i64));
-        }
-        // The shortest text that reads back as the same double is what the user typed: 1234.56
-        // stays 1234.56 rather than 1234.5599999999999454.
-        Ok(Decimal::from_str(&v.to_string()).map_or(Value::BadNumber, Value::Number))
+        Ok(Value::from_f64(v))
     }
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
         Ok(Value::Str(v.to_owned()))
     }
     fn visit_string<E>(self, v: String) -> Result<Value, E> {
         Ok(Value::Str(v))
+    }
+    // Every other kind a deserializer may offer is accepted as something the loader can then
+    // reject by name. Leaving serde's defaults would pull its error formatting (and Rust's float
+    // formatting with it) into the WebAssembly.
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::BadNumber, Value::Int))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::BadNumber, Value::Int))
+    }
+    fn visit_char<E>(self, v: char) -> Result<Value, E> {
+        Ok(Value::Str(v.to_string()))
+    }
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<Value, E> {
+        Ok(Value::BadNumber)
+    }
+    fn visit_byte_buf<E>(self, _: Vec<u8>) -> Result<Value, E> {
+        Ok(Value::BadNumber)
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Deserialize::deserialize(d)
     }
     fn visit_none<E>(self) -> Result<Value, E> {
         Ok(Value::Null)
