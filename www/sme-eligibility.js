@@ -1,0 +1,214 @@
+/* <sme-eligibility>: which of the 28 measures of 沪企服办〔2023〕1号 apply to an enterprise, worked out
+ * entirely in the browser (a WebAssembly rules engine). No answer ever leaves the page.
+ *
+ *   <script type="module" src="/path/www/sme-eligibility.js"></script>
+ *   <sme-eligibility lang="zh-CN"></sme-eligibility>
+ *
+ * Serve www/ and pkg/ side by side (the engine is loaded from ../pkg/ relative to this file; the
+ * .wasm must be served as application/wasm). Under a CSP, script-src needs 'wasm-unsafe-eval'.
+ * Attributes: lang      zh-CN (default) | ja | en — can change at any time, answers are kept
+ *             as-of     YYYY-MM-DD, the date to evaluate at (default: today, browser time zone)
+ *             ruleset   URL (same origin) of another compiled ruleset JSON
+ * Styling: set these custom properties on the element or an ancestor (defaults in brackets):
+ *   --sme-font [system-ui…]  --sme-font-size [1rem]  --sme-color [#1f2328]  --sme-bg [#fff]
+ *   --sme-surface [#f3f5f7]  --sme-accent [#0b57d0]  --sme-muted [#4f5965]  --sme-border [#8a939e]
+ *   --sme-ok [#176b2c]  --sme-warn [#8a4700]  --sme-bad [#b42318]  --sme-radius [6px]  --sme-gap [1rem]
+ * Keep text colours at 4.5:1 against --sme-bg and --sme-surface.
+ */
+import { h, fill, idOf } from './widget/dom.js';
+import { T, LANGS } from './widget/i18n.js';
+import { sheet } from './widget/style.js';
+import { langOf, today, isDate, profile, clean, encode, decode, bestAsOf } from './widget/state.js';
+import { Form, focusIn } from './widget/form.js';
+import { report, policy } from './widget/report.js';
+
+const pkg = new URL('../pkg/', import.meta.url);
+let engine; // one engine module per page, shared by every element
+const load = () => engine ??= import(new URL('sme_eligibility.js', pkg))
+  .then(async m => (await m.default({ module_or_path: fetch(new URL('sme_eligibility_bg.wasm', pkg)) }), m));
+const FORMAT = 'sme-eligibility-answers';
+
+// Everything of one element lives here, out of reach of the host page: no public property, no
+// attribute and no event carries an answer.
+class Widget {
+  constructor(el) {
+    this.el = el;
+    this.root = el.attachShadow({ mode: 'open' });
+    this.root.adoptedStyleSheets = [sheet];
+    this.form = new Form(this);
+    this.a = {}; this.asOf = ''; this.touched = new Set(); this.open = new Set(); this.cats = {};
+  }
+  get lang() { return langOf(this.el.getAttribute('lang')); }
+  get t() { return T[this.lang]; }
+  get key() { return 'sme-eligibility:' + this.cat.id; }
+
+  async start() {
+    this.root.replaceChildren(h('p', { class: 'w', role: 'status', text: this.t.load }));
+    try {
+      const m = await load();
+      this.err = this.engine = null;
+      this.engine = await this.ruleset(m);
+    } catch (e) { this.err = e; }
+    if (!this.err && !this.cat) this.restore();
+    this.render();
+  }
+
+  async ruleset(m) {
+    const u = this.el.getAttribute('ruleset');
+    if (!u) return new m.Engine();
+    const url = new URL(u, document.baseURI);
+    if (url.origin != location.origin) throw { k: 'rsOrigin', u };
+    const res = await fetch(url).catch(e => ({ status: e.message }));
+    if (!res.ok) throw { k: 'rsHttp', s: res.status, u };
+    return m.Engine.fromJson(await res.text());
+  }
+
+  // Answers from the link's fragment (then removed from the address bar), else from this device.
+  restore() {
+    this.cat = this.engine.catalog(this.lang);
+    this.types = new Map(this.cat.facts.flatMap(f => [[f.id, f.type], ...(f.fields ?? []).map(g => [f.id + '.' + g.id, g.type])]));
+    let d, hash = /^#sme=([\w-]+)$/.exec(location.hash);
+    try {
+      if (hash) {
+        history.replaceState(history.state, '', location.pathname + location.search);
+        d = decode(hash[1]);
+      } else if ((d = localStorage.getItem(this.key))) { d = JSON.parse(d); this.keep = true; }
+    } catch { d = null; }
+    const a = clean(d?.a, this.types);
+    if (a) [this.a, this.asOf] = [a, isDate(d.d) ? d.d : ''];
+  }
+
+  // A disclosure whose open state survives re-rendering.
+  disc(k, title, ...kids) {
+    return h('details', { open: this.open.has(k), ontoggle: e => this.open[e.target.open ? 'add' : 'delete'](k) }, h('summary', { 'data-k': k, text: title }), kids);
+  }
+
+  // Builds everything from state (on start, language switch, restored answers).
+  render() {
+    const t = this.t, focus = this.root.activeElement?.dataset.k;
+    if (this.err) return this.root.replaceChildren(h('div', { class: 'w' }, h('div', { class: 'alert', role: 'alert' }, this.errText(t))));
+    const cat = this.cat = this.cats[this.lang] ??= this.engine.catalog(this.lang);
+    this.best = bestAsOf(cat);
+    this.live = h('p', { class: 'sr', role: 'status', 'aria-live': 'polite' });
+    this.res = h('section', { 'aria-labelledby': 'rh' });
+    this.msg = h('p', { role: 'status' });
+    this.root.replaceChildren(h('div', { class: 'w' },
+      h('div', null, h('h2', { text: t.title }), h('p', { class: 'sub', text: `${cat.title}（${cat.document}）` }), h('p', { class: 'small', text: t.privacy })),
+      h('div', { class: 'bar ctl' },
+        h('div', { class: 'row', role: 'group', 'aria-label': t.lang }, Object.entries(LANGS).map(([l, [code, name]]) =>
+          h('button', { type: 'button', lang: code, 'data-k': 'l' + l, 'aria-pressed': String(l == this.lang), text: name, onclick: () => this.el.setAttribute('lang', code) }))),
+        h('div', { class: 'f' }, h('label', { for: 'i-as_of', text: t.asOf }),
+          this.asOfIn = h('input', { type: 'date', id: 'i-as_of', 'data-k': 'asof', 'data-d': '', onchange: e => this.setAsOf(e.target.value) }),
+          h('p', { class: 'err', id: 'e-as_of', hidden: true }))),
+      this.tools(t),
+      h('div', { class: 'cols' }, this.form.build(), this.res),
+      policy(this), this.live));
+    this.evaluate();
+    this.root.querySelector(`[data-k="${focus}"]`)?.focus();
+  }
+
+  errText(t) {
+    const e = this.err, l = this.lang;
+    if (!e.k && e.name != 'RulesetLoadError') return t.loadErr;
+    return [fill(t.rsErr, { u: e.u ?? this.el.getAttribute('ruleset') }), e.k == 'rsHttp' ? fill(t.rsHttp, { s: e.s }) : e.k ? t[e.k] : '',
+      e.errors && h('ul', null, e.errors.map(x => h('li', { text: (x.path ? x.path + ': ' : '') + x.message[l] })))];
+  }
+
+  tools(t) {
+    return this.disc('tools', t.save, h('div', { class: 'tools' },
+      h('div', { class: 'row' },
+        h('button', { type: 'button', 'data-k': 'exp', text: t.exp, onclick: () => this.exportFile() }),
+        h('label', { class: 'btn' }, t.imp, h('input', { type: 'file', class: 'sr', accept: '.json,application/json', 'data-k': 'imp', onchange: e => this.importFile(e.target) })),
+        h('button', { type: 'button', 'data-k': 'link', text: t.link, onclick: () => this.copyLink() }),
+        h('button', { type: 'button', 'data-k': 'print', text: t.print, onclick: () => print() }),
+        h('button', { type: 'button', 'data-k': 'clear', text: t.clear, onclick: () => this.setAnswers({}, '') })),
+      h('label', { class: 'row' }, h('input', { type: 'checkbox', 'data-k': 'keep', checked: !!this.keep, 'aria-describedby': 'kh', onchange: e => this.remember(e.target.checked) }), t.remember),
+      h('p', { class: 'help', id: 'kh', text: t.rememberHelp }),
+      this.linkBox = h('div', { class: 'f', hidden: true }, h('label', { for: 'lk', text: t.linkTxt }), h('input', { type: 'text', id: 'lk', readonly: true })),
+      this.msg));
+  }
+
+  evaluate() {
+    clearTimeout(this.timer);
+    const t = this.t, focus = this.res.contains(this.root.activeElement) && this.root.activeElement.dataset.k;
+    const r = this.engine.evaluate(profile(this.a, this.types), { as_of: this.asOf || this.el.getAttribute('as-of') || today(), lang: this.lang });
+    if (this.root.activeElement != this.asOfIn) this.asOfIn.value = r.as_of;
+    this.form.update(r);
+    this.res.replaceChildren(h('h3', { id: 'rh', tabindex: '-1', text: t.res }), ...report(this, r).flat(9).filter(Boolean));
+    if (focus) this.root.querySelector(`[data-k="${focus}"]`)?.focus();
+    const S = r.summary, said = fill(t.live, { a: S.eligible, b: S.needs_info, t: S.amount ? t.total + S.amount.text : '' });
+    if (this.live.textContent != said) this.live.textContent = said;
+    if (this.keep) this.store();
+  }
+
+  changed() { clearTimeout(this.timer); this.timer = setTimeout(() => this.evaluate(), 250); }
+
+  setAsOf(d) {
+    this.asOf = d;
+    this.evaluate();
+    if (!this.root.activeElement || this.root.activeElement == document.body) this.root.getElementById('rh').focus();
+  }
+
+  setAnswers(a, asOf) {
+    this.a = a; this.asOf = asOf; this.touched = new Set();
+    this.render();
+  }
+
+  ask(f) { focusIn(this.root.getElementById(idOf('i', f))); }
+
+  go(id) {
+    if (id[0] == 'c') this.root.querySelector('.policy details').open = true;
+    this.root.getElementById(id).focus();
+  }
+
+  say(k, bad) { this.msg.textContent = this.t[k]; this.msg.className = bad ? 'err' : ''; }
+
+  exportFile() {
+    const data = { format: FORMAT, version: 1, ruleset: this.cat.id, as_of: this.asOf || undefined, answers: this.a };
+    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+    const a = h('a', { href: url, download: `${this.t.file}-${today()}.json` });
+    this.root.append(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 5e3);
+  }
+
+  async importFile(input) {
+    const f = input.files[0];
+    input.value = '';
+    if (!f) return;
+    try {
+      const d = JSON.parse(await f.text()), a = d?.format == FORMAT && clean(d.answers, this.types);
+      if (!a) throw 0;
+      this.setAnswers(a, isDate(d.as_of) ? d.as_of : '');
+      this.say('impOk');
+    } catch { this.say('impErr', true); }
+  }
+
+  async copyLink() {
+    const u = new URL(location.href);
+    u.hash = 'sme=' + encode({ a: this.a, d: this.asOf || undefined });
+    this.linkBox.hidden = false;
+    const box = this.linkBox.lastChild;
+    box.value = u.href;
+    try { await navigator.clipboard.writeText(u.href); this.say('linkOk'); } catch { box.select(); }
+  }
+
+  remember(on) {
+    this.keep = on;
+    try { on ? this.store() : localStorage.removeItem(this.key); } catch { }
+  }
+  store() { try { localStorage.setItem(this.key, JSON.stringify({ a: this.a, d: this.asOf })); } catch { } }
+}
+
+class SmeEligibility extends HTMLElement {
+  static observedAttributes = ['lang', 'as-of', 'ruleset'];
+  #w;
+  connectedCallback() { if (!this.#w) (this.#w = new Widget(this)).start(); }
+  attributeChangedCallback(name, old, now) {
+    const w = this.#w;
+    if (!w || old == now) return;
+    if (name == 'ruleset') w.start();
+    else if (name == 'lang') { if (w.engine || w.err) w.render(); }
+    else if (w.engine) { w.asOf = ''; w.evaluate(); }
+  }
+}
+if (!customElements.get('sme-eligibility')) customElements.define('sme-eligibility', SmeEligibility);
