@@ -107,9 +107,49 @@ pub fn compile_dir(dir: &Path) -> Result<Compiled, String> {
         inputs.push(path);
     }
     doc.insert("measures".into(), Value::Array(measures));
+    let mut document = Value::Object(doc);
+    let strings = intern_texts(&mut document);
+    if let Value::Object(doc) = &mut document {
+        doc.insert("strings".into(), strings);
+    }
     Ok(Compiled {
-        document: Value::Object(doc),
+        document,
         cases,
         inputs,
     })
+}
+
+/// Fields for reviewers of the ruleset, kept in the authored files but not in what the engine
+/// (and the browser) loads.
+const REVIEWER_ONLY: &[&str] = &["kind_reason"];
+
+/// Moves every text `{zh, ja, en}` into one list per language and leaves its index in its place.
+/// Each language's strings then sit together, which compresses markedly better than interleaved
+/// (the widget carries all three languages), and the engine reads either form.
+fn intern_texts(v: &mut Value) -> Value {
+    fn walk(v: &mut Value, tables: &mut [Vec<Value>; 3]) {
+        match v {
+            Value::Object(m)
+                if m.len() == 3 && ["zh", "ja", "en"].iter().all(|k| m.contains_key(*k)) =>
+            {
+                let index = tables[0].len();
+                for (table, lang) in tables.iter_mut().zip(["zh", "ja", "en"]) {
+                    table.push(m.remove(lang).unwrap_or(Value::Null));
+                }
+                *v = Value::from(index);
+            }
+            Value::Object(m) => {
+                for key in REVIEWER_ONLY {
+                    m.remove(*key);
+                }
+                m.values_mut().for_each(|x| walk(x, tables));
+            }
+            Value::Array(items) => items.iter_mut().for_each(|x| walk(x, tables)),
+            _ => {}
+        }
+    }
+    let mut tables: [Vec<Value>; 3] = Default::default();
+    walk(v, &mut tables);
+    let [zh, ja, en] = tables;
+    serde_json::json!({ "zh": zh, "ja": ja, "en": en })
 }

@@ -144,7 +144,9 @@ export interface RulesetLoadError {
 "#;
 
 fn to_js<T: Serialize>(v: &T) -> JsValue {
-    let s = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    let s = serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true);
     // Serialising our own plain structs cannot fail; if it ever did, the page gets `undefined`
     // rather than a trap.
     v.serialize(&s).unwrap_or(JsValue::UNDEFINED)
@@ -174,7 +176,10 @@ fn load_error(errors: &[RulesetError]) -> JsValue {
             },
         })
         .collect();
-    to_js(&LoadErrorJs { name: "RulesetLoadError", errors: items })
+    to_js(&LoadErrorJs {
+        name: "RulesetLoadError",
+        errors: items,
+    })
 }
 
 /// A JavaScript value as the engine's untyped `Value`, read by reflection: no deserializer (and
@@ -200,7 +205,10 @@ fn from_js(v: &JsValue, depth: u32) -> Value {
                 .iter()
                 .map(|pair| {
                     let pair: js_sys::Array = pair.unchecked_into();
-                    (pair.get(0).as_string().unwrap_or_default(), from_js(&pair.get(1), depth + 1))
+                    (
+                        pair.get(0).as_string().unwrap_or_default(),
+                        from_js(&pair.get(1), depth + 1),
+                    )
                 })
                 .collect(),
         )
@@ -212,10 +220,16 @@ fn from_js(v: &JsValue, depth: u32) -> Value {
 
 fn parse_document(text: &str) -> Result<Ruleset, Vec<RulesetError>> {
     let not_a_document = |detail: String| {
-        vec![RulesetError { path: String::new(), problem: crate::engine::load::Problem::NotADocument(detail) }]
+        vec![RulesetError {
+            path: String::new(),
+            problem: crate::engine::load::Problem::NotADocument(detail),
+        }]
     };
     let parsed = js_sys::JSON::parse(text).map_err(|e| {
-        let detail = e.dyn_ref::<js_sys::Error>().map_or_else(|| "JSON.parse failed".to_owned(), |e| String::from(e.message()));
+        let detail = e.dyn_ref::<js_sys::Error>().map_or_else(
+            || "JSON.parse failed".to_owned(),
+            |e| String::from(e.message()),
+        );
         not_a_document(detail)
     })?;
     load_document(text, &from_js(&parsed, 0))
@@ -226,7 +240,12 @@ fn today() -> Date {
     let now = js_sys::Date::new_0();
     let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
     let year = i32::try_from(y).unwrap_or(2026);
-    Date::new(year, u8::try_from(m).unwrap_or(1), u8::try_from(d).unwrap_or(1)).unwrap_or(Date::lit(2026, 1, 1))
+    Date::new(
+        year,
+        u8::try_from(m).unwrap_or(1),
+        u8::try_from(d).unwrap_or(1),
+    )
+    .unwrap_or(Date::lit(2026, 1, 1))
 }
 
 /// The version of this engine.
@@ -246,14 +265,18 @@ impl Engine {
     /// The built-in ruleset, 沪企服办〔2023〕1号.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Engine, JsValue> {
-        parse_document(crate::BUILTIN_RULESET).map(|rs| Engine { rs }).map_err(|e| load_error(&e))
+        parse_document(crate::BUILTIN_RULESET)
+            .map(|rs| Engine { rs })
+            .map_err(|e| load_error(&e))
     }
 
     /// Another ruleset (a compiled ruleset document, as JSON text), checked on load. Throws a
     /// `RulesetLoadError` listing every problem.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Engine, JsValue> {
-        parse_document(text).map(|rs| Engine { rs }).map_err(|e| load_error(&e))
+        parse_document(text)
+            .map(|rs| Engine { rs })
+            .map_err(|e| load_error(&e))
     }
 
     /// The ruleset described in one language: questions, chapters, measures with their clause text.
@@ -272,10 +295,19 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "EvaluateOptions | undefined")] options: JsValue,
     ) -> JsValue {
         let get = |key: &str| -> Option<String> {
-            js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+            js_sys::Reflect::get(&options, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.as_string())
         };
-        let lang = get("lang").as_deref().and_then(Lang::parse).unwrap_or_default();
-        let detail = if get("detail").as_deref() == Some("summary") { Detail::Summary } else { Detail::Full };
+        let lang = get("lang")
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_default();
+        let detail = if get("detail").as_deref() == Some("summary") {
+            Detail::Summary
+        } else {
+            Detail::Full
+        };
         let mut date_error = None;
         let as_of = match get("as_of") {
             None => today(),

@@ -72,7 +72,8 @@ pub struct MeasureInfo {
     pub id: u32,
     pub chapter: u32,
     pub kind: &'static str,
-    pub kind_reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind_reason: Option<String>,
     pub title: String,
     pub title_zh: String,
     pub text: String,
@@ -186,7 +187,7 @@ pub fn catalog(rs: &Ruleset, lang: Lang) -> Catalog {
                 id: m.id,
                 chapter: m.chapter,
                 kind: m.kind.code(),
-                kind_reason: t(&m.kind_reason),
+                kind_reason: m.kind_reason.as_ref().map(t),
                 title: t(&m.title),
                 title_zh: m.title.zh.clone(),
                 text: t(&m.text),

@@ -20,18 +20,22 @@ impl Tri {
     pub fn from_bool(b: bool) -> Tri {
         if b { Tri::True } else { Tri::False }
     }
-    pub fn not(self) -> Tri {
-        match self {
-            Tri::False => Tri::True,
-            Tri::Unknown => Tri::Unknown,
-            Tri::True => Tri::False,
-        }
-    }
     pub fn code(self) -> &'static str {
         match self {
             Tri::False => "not_met",
             Tri::Unknown => "unknown",
             Tri::True => "met",
+        }
+    }
+}
+
+impl std::ops::Not for Tri {
+    type Output = Tri;
+    fn not(self) -> Tri {
+        match self {
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+            Tri::True => Tri::False,
         }
     }
 }
@@ -351,7 +355,7 @@ impl<'a> Context<'a> {
                 }
                 out
             }
-            Cond::Not(k) => self.eval(k, scope).not(),
+            Cond::Not(k) => !self.eval(k, scope),
             Cond::Derived(i) => self.derived(*i),
             Cond::Leaf(leaf) => self.leaf(leaf, scope),
         }
@@ -516,7 +520,7 @@ impl<'a> Context<'a> {
             Tri::Unknown
         };
         match leaf.op {
-            Op::Ne | Op::NotIn => inside.not(),
+            Op::Ne | Op::NotIn => !inside,
             _ => inside,
         }
     }

@@ -7,7 +7,7 @@ use super::format;
 use super::model::*;
 use super::profile::FactValue;
 use super::size;
-use super::text::{Lang, Text};
+use super::text::{Lang, Text, Tpl, fill};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -40,6 +40,125 @@ pub struct Explainer<'c, 'a> {
     pub clause: u32,
 }
 
+const SEP: Tpl = ["：", "：", ": "];
+const LIST_SEP: Tpl = ["、", "・", ", "];
+const OR: Tpl = ["或", "または", " or "];
+
+const ALL_OF: Tpl = [
+    "满足以下全部各项",
+    "次のすべてを満たすこと",
+    "All of the following",
+];
+const ANY_OF: Tpl = [
+    "满足以下任一项",
+    "次のいずれかを満たすこと",
+    "Any one of the following",
+];
+const NOT_OF: Tpl = ["以下一项不成立", "次に該当しないこと", "Not the following"];
+const NOT_KNOWN: Tpl = ["尚不能确定", "まだ判断できません", "not known yet"];
+const UNANSWERED: Tpl = [
+    "{0}：未填写（条件：{1} {2}）",
+    "{0}：未回答（条件：{1} {2}）",
+    "{0}: not answered (needs {1} {2})",
+];
+const QUALIFYING: Tpl = ["符合条件的{0}", "条件を満たす{0}", "qualifying {0}"];
+const ENTRY: Tpl = ["第{0}项", "{0}件目", "Entry {0}"];
+const MUST_BE: Tpl = [
+    "{0}{1}（须为：{2}）",
+    "{0}{1}（条件：{2}）",
+    "{0}{1} (must be: {2})",
+];
+const MUST_NOT_BE: Tpl = [
+    "{0}{1}（不得为：{2}）",
+    "{0}{1}（対象外：{2}）",
+    "{0}{1} (must not be: {2})",
+];
+const MAYBE: Tpl = [
+    "尚不能确定（可能为{0}）",
+    "未確定（{0}の可能性）",
+    "not known yet ({0})",
+];
+const INDUSTRY_UNKNOWN: Tpl = [
+    "{0}：未填写（划型标准因行业而异）",
+    "{0}：未回答（規模区分の基準は業種により異なります）",
+    "{0}: not answered (the size thresholds depend on it)",
+];
+const TIER_SME: Tpl = ["中小企业上限", "中小企業の上限", "SME upper bound"];
+const TIER_MEDIUM: Tpl = ["中型下限", "中規模の下限", "medium-sized lower bound"];
+const TIER_SMALL: Tpl = ["小型下限", "小規模の下限", "small lower bound"];
+const TIER_UNANSWERED: Tpl = [
+    "{0}：未填写（{1} {2}）",
+    "{0}：未回答（{1} {2}）",
+    "{0}: not answered ({1} {2})",
+];
+const TIER_REACHED: Tpl = [
+    "{0} {1}，达到{2} {3}",
+    "{0} {1}、{2} {3} 以上",
+    "{0} {1}, reaching the {2} of {3}",
+];
+const TIER_BELOW: Tpl = [
+    "{0} {1}，低于{2} {3}",
+    "{0} {1}、{2} {3} 未満",
+    "{0} {1}, below the {2} of {3}",
+];
+
+const SPAN_BOTH: Tpl = ["{0}至{1}", "{0}～{1}", "{0} to {1}"];
+const SPAN_FROM: Tpl = ["{0}起", "{0}から", "from {0}"];
+const SPAN_TO: Tpl = ["至{1}", "{1}まで", "until {1}"];
+const WINDOW_CLOSED: Tpl = [
+    "适用期限 {0}，已于评估日期 {1} 前结束",
+    "適用期間 {0}：評価日 {1} の時点で終了しています",
+    "Window {0}: it had ended by the as-of date {1}",
+];
+const WINDOW_NOT_YET: Tpl = [
+    "适用期限 {0}，评估日期 {1} 尚未开始",
+    "適用期間 {0}：評価日 {1} の時点ではまだ始まっていません",
+    "Window {0}: not yet open on the as-of date {1}",
+];
+const WINDOW_OPEN: Tpl = [
+    "适用期限 {0}，评估日期 {1} 在期限内",
+    "適用期間 {0}：評価日 {1} は期間内です",
+    "Window {0}: the as-of date {1} falls inside it",
+];
+
+const LESSER: Tpl = ["取较小者（{0}）", "小さい方（{0}）", "the lesser of ({0})"];
+const GREATER: Tpl = ["取较大者（{0}）", "大きい方（{0}）", "the greater of ({0})"];
+
+// "项目总投资 800万元，低于 1000万元": {0} label, {1} value, {2} threshold, {3} and {4} range bounds.
+const GE_MET: Tpl = [
+    "{0} {1}，达到 {2}",
+    "{0} {1}、{2}以上",
+    "{0} {1}, at least {2}",
+];
+const GE_NOT: Tpl = [
+    "{0} {1}，低于 {2}",
+    "{0} {1}、{2}未満",
+    "{0} {1}, below {2}",
+];
+const GT_MET: Tpl = ["{0} {1}，超过 {2}", "{0} {1}、{2}超", "{0} {1}, above {2}"];
+const GT_NOT: Tpl = [
+    "{0} {1}，未超过 {2}",
+    "{0} {1}、{2}以下",
+    "{0} {1}, not above {2}",
+];
+const BETWEEN_MET: Tpl = [
+    "{0} {1}，在 {3} 至 {4} 之间",
+    "{0} {1}、{3}～{4}の範囲内",
+    "{0} {1}, within {3} to {4}",
+];
+const BETWEEN_NOT: Tpl = [
+    "{0} {1}，不在 {3} 至 {4} 之间",
+    "{0} {1}、{3}～{4}の範囲外",
+    "{0} {1}, outside {3} to {4}",
+];
+const IS: Tpl = ["{0} {1}，属于 {2}", "{0} {1}、{2}に該当", "{0} {1}, is {2}"];
+const IS_NOT: Tpl = [
+    "{0} {1}，不属于 {2}",
+    "{0} {1}、{2}に該当しない",
+    "{0} {1}, is not {2}",
+];
+const BOOL: Tpl = ["{0}：{1}", "{0}：{1}", "{0}: {1}"];
+
 fn opt(t: &Option<Text>, lang: Lang) -> Option<String> {
     t.as_ref().map(|t| t.get(lang).to_owned())
 }
@@ -53,6 +172,26 @@ fn symbol(op: Op) -> &'static str {
         Op::Gt => ">",
         Op::Ge => "≥",
         Op::Between => "∈",
+    }
+}
+
+/// English labels start with a capital; inside a sentence they should not.
+fn lower_first(s: &str, lang: Lang) -> String {
+    let mut c = s.chars();
+    match (lang, c.next()) {
+        (Lang::En, Some(f)) if f.is_ascii_uppercase() => {
+            f.to_ascii_lowercase().to_string() + c.as_str()
+        }
+        _ => s.to_owned(),
+    }
+}
+
+/// "A, B or C" / "A、B或C".
+fn join_choices(items: &[&str], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => init.join(lang.pick(LIST_SEP)) + lang.pick(OR) + last,
     }
 }
 
@@ -77,9 +216,10 @@ impl Explainer<'_, '_> {
     }
 
     /// The reasons of a part, grouped per top-level condition; the groups that decide the status
-    /// come first (a failed condition for `ineligible`, the open questions for `needs_info`).
+    /// come first (a failed condition for `ineligible`, the open questions for `needs_info`), and
+    /// the window first only when it decides (closed, or not yet open).
     pub fn part(&self, part: &Part, conditions: Tri, window: WindowState) -> Vec<Reason> {
-        let mut groups: Vec<(Tri, Vec<Reason>)> = part
+        let groups: Vec<(Tri, Vec<Reason>)> = part
             .when
             .iter()
             .map(|c| {
@@ -88,105 +228,69 @@ impl Explainer<'_, '_> {
                 (t, out)
             })
             .collect();
-        let first = match conditions {
-            Tri::False => Tri::False,
-            Tri::Unknown => Tri::Unknown,
-            Tri::True => Tri::True,
-        };
-        groups.sort_by_key(|(t, _)| {
-            if *t == first {
-                0
-            } else if *t == Tri::False {
-                1
-            } else if *t == Tri::Unknown {
-                2
-            } else {
-                3
-            }
-        });
         let mut out: Vec<Reason> = Vec::new();
-        if let Some(w) = &part.window {
-            out.push(self.window(w, window));
+        let window_reason = part.window.as_ref().map(|w| self.window(w, window));
+        let decisive = matches!(window, WindowState::Closed | WindowState::NotYet);
+        if decisive {
+            out.extend(window_reason.clone());
         }
-        out.extend(groups.into_iter().flat_map(|(_, r)| r));
+        // Deciding groups first, then the rest in the clause's order.
+        let rank = |t: Tri| if t == conditions { 0 } else { 1 };
+        for pass in 0..2 {
+            for (t, reasons) in &groups {
+                if rank(*t) == pass {
+                    out.extend(reasons.iter().cloned());
+                }
+            }
+        }
+        if !decisive {
+            out.extend(window_reason);
+        }
         out
     }
 
     pub fn window(&self, w: &Window, state: WindowState) -> Reason {
         let l = self.lang;
-        let d = |x: Option<crate::engine::date::Date>| x.map(|x| format::date(x, l));
-        let span = match (d(w.from), d(w.to)) {
-            (Some(a), Some(b)) => l.pick([
-                format!("{a}至{b}"),
-                format!("{a}～{b}"),
-                format!("{a} to {b}"),
-            ]),
-            (Some(a), None) => l.pick([format!("{a}起"), format!("{a}から"), format!("from {a}")]),
-            (None, Some(b)) => l.pick([format!("至{b}"), format!("{b}まで"), format!("until {b}")]),
-            (None, None) => String::new(),
+        let from = w.from.map(|x| format::date(x, l)).unwrap_or_default();
+        let to = w.to.map(|x| format::date(x, l)).unwrap_or_default();
+        let span_tpl = match (w.from, w.to) {
+            (Some(_), Some(_)) => &SPAN_BOTH,
+            (Some(_), None) => &SPAN_FROM,
+            _ => &SPAN_TO,
         };
+        let span = fill(l, span_tpl, &[&from, &to]);
         let as_of = format::date(self.cx.as_of, l);
-        let (outcome, text) = match state {
-            WindowState::Closed => (
-                Tri::False,
-                l.pick([
-                    format!("适用期限 {span}，已于评估日期 {as_of} 前结束"),
-                    format!("適用期間 {span}：評価日 {as_of} の時点で終了しています"),
-                    format!("Window {span}: it had ended by the as-of date {as_of}"),
-                ]),
-            ),
-            WindowState::NotYet => (
-                Tri::False,
-                l.pick([
-                    format!("适用期限 {span}，评估日期 {as_of} 尚未开始"),
-                    format!("適用期間 {span}：評価日 {as_of} の時点ではまだ始まっていません"),
-                    format!("Window {span}: not yet open on the as-of date {as_of}"),
-                ]),
-            ),
-            _ => (
-                Tri::True,
-                l.pick([
-                    format!("适用期限 {span}，评估日期 {as_of} 在期限内"),
-                    format!("適用期間 {span}：評価日 {as_of} は期間内です"),
-                    format!("Window {span}: the as-of date {as_of} falls inside it"),
-                ]),
-            ),
+        let (outcome, tpl) = match state {
+            WindowState::Closed => (Tri::False, &WINDOW_CLOSED),
+            WindowState::NotYet => (Tri::False, &WINDOW_NOT_YET),
+            _ => (Tri::True, &WINDOW_OPEN),
         };
-        let mut r = self.reason(outcome, text, 0);
+        let mut r = self.reason(outcome, fill(l, tpl, &[&span, &as_of]), 0);
         r.cite = Some(w.cite.get(l).to_owned());
         r
     }
 
     pub fn cond(&self, c: &Cond, scope: Scope, depth: u8, out: &mut Vec<Reason>) -> Tri {
         let l = self.lang;
+        let deeper = depth.saturating_add(1);
         match c {
             Cond::All(kids) | Cond::Any(kids) => {
                 let t = self.cx.eval(c, scope);
-                let any = matches!(c, Cond::Any(_));
-                let head = if any {
-                    l.pick([
-                        "满足以下任一项",
-                        "次のいずれかを満たすこと",
-                        "Any one of the following",
-                    ])
+                let head = if matches!(c, Cond::Any(_)) {
+                    ANY_OF
                 } else {
-                    l.pick([
-                        "满足以下全部各项",
-                        "次のすべてを満たすこと",
-                        "All of the following",
-                    ])
+                    ALL_OF
                 };
-                out.push(self.reason(t, head.to_owned(), depth));
+                out.push(self.reason(t, l.pick(head).to_owned(), depth));
                 for k in kids {
-                    self.cond(k, scope, depth.saturating_add(1), out);
+                    self.cond(k, scope, deeper, out);
                 }
                 t
             }
             Cond::Not(k) => {
                 let t = self.cx.eval(c, scope);
-                let head = l.pick(["以下一项不成立", "次に該当しないこと", "Not the following"]);
-                out.push(self.reason(t, head.to_owned(), depth));
-                self.cond(k, scope, depth.saturating_add(1), out);
+                out.push(self.reason(t, l.pick(NOT_OF).to_owned(), depth));
+                self.cond(k, scope, deeper, out);
                 t
             }
             Cond::Derived(i) => {
@@ -195,21 +299,18 @@ impl Explainer<'_, '_> {
                 let answer = match t {
                     Tri::True => format::yes_no(true, l),
                     Tri::False => format::yes_no(false, l),
-                    Tri::Unknown => l.pick(["尚不能确定", "まだ判断できません", "not known yet"]),
+                    Tri::Unknown => l.pick(NOT_KNOWN),
                 };
-                let sep = l.pick(["：", "：", ": "]);
-                let mut r = self.reason(t, format!("{}{sep}{answer}", d.label.get(l)), depth);
+                let mut r = self.reason(t, fill(l, &BOOL, &[d.label.get(l), answer]), depth);
                 r.fact = Some(d.id.clone());
                 out.push(r);
                 // A named "all of" reads better as its items directly under the name.
                 match &d.when {
-                    Cond::All(kids) => {
-                        for k in kids {
-                            self.cond(k, Scope::Top, depth.saturating_add(1), out);
-                        }
-                    }
+                    Cond::All(kids) => kids.iter().for_each(|k| {
+                        self.cond(k, Scope::Top, deeper, out);
+                    }),
                     other => {
-                        self.cond(other, Scope::Top, depth.saturating_add(1), out);
+                        self.cond(other, Scope::Top, deeper, out);
                     }
                 }
                 t
@@ -218,48 +319,43 @@ impl Explainer<'_, '_> {
         }
     }
 
-    fn threshold(&self, fact: Option<&Fact>, operand: &Operand) -> String {
+    fn threshold(&self, fact: Option<&Fact>, operand: &Operand) -> (String, String, String) {
         let l = self.lang;
         let num = |d: Decimal| match fact {
             Some(f) => format::number_of(f, d, l),
             None => format::plain(d),
         };
+        let year = |y: YearExpr| format::year(self.cx.resolve_year(y), l);
+        let pair = |a: String, b: String| (format!("{a} – {b}"), a, b);
         match operand {
-            Operand::Bool(b) => format::yes_no(*b, l).to_owned(),
-            Operand::Number(d) => num(*d),
-            Operand::NumberRange(a, b) => format!("{}–{}", num(*a), num(*b)),
-            Operand::Date(d) => self.date_expr(*d),
-            Operand::DateRange(a, b) => format!("{} – {}", self.date_expr(*a), self.date_expr(*b)),
-            Operand::Year(y) => format::year(self.cx.resolve_year(*y), l),
-            Operand::YearRange(a, b) => {
-                format!(
-                    "{}–{}",
-                    format::year(self.cx.resolve_year(*a), l),
-                    format::year(self.cx.resolve_year(*b), l)
-                )
-            }
+            Operand::Bool(b) => (
+                format::yes_no(*b, l).to_owned(),
+                String::new(),
+                String::new(),
+            ),
+            Operand::Number(d) => (num(*d), String::new(), String::new()),
+            Operand::NumberRange(a, b) => pair(num(*a), num(*b)),
+            Operand::Date(d) => (self.date_expr(*d), String::new(), String::new()),
+            Operand::DateRange(a, b) => pair(self.date_expr(*a), self.date_expr(*b)),
+            Operand::Year(y) => (year(*y), String::new(), String::new()),
+            Operand::YearRange(a, b) => pair(year(*a), year(*b)),
             Operand::Choices(set) => {
-                let labels: Vec<String> = match fact.map(|f| &f.kind) {
+                let labels: Vec<&str> = match fact.map(|f| &f.kind) {
                     Some(FactKind::Enum(choices)) => set
                         .iter()
-                        .filter_map(|c| {
-                            choices
-                                .get(usize::from(*c))
-                                .map(|c| c.label.get(l).to_owned())
-                        })
+                        .filter_map(|c| choices.get(usize::from(*c)).map(|c| c.label.get(l)))
                         .collect(),
                     _ => Vec::new(),
                 };
-                labels.join(l.pick(["、", "・", ", "]))
+                (join_choices(&labels, l), String::new(), String::new())
             }
         }
     }
 
     fn date_expr(&self, d: DateExpr) -> String {
-        match self.cx.resolve_date(d) {
-            Some(x) => format::date(x, self.lang),
-            None => "?".to_owned(),
-        }
+        self.cx
+            .resolve_date(d)
+            .map_or_else(|| "?".to_owned(), |x| format::date(x, self.lang))
     }
 
     fn leaf(&self, leaf: &Leaf, scope: Scope, depth: u8, out: &mut Vec<Reason>) -> Tri {
@@ -269,16 +365,16 @@ impl Explainer<'_, '_> {
         let (fact, fact_id): (Option<&Fact>, String) = match (&leaf.subject, scope) {
             (Subject::Fact(f), Scope::Top) => (rs.facts.get(*f), rs.facts[*f].id.clone()),
             (Subject::Fact(f), Scope::Item { list, index, .. }) => {
-                let fields = match &rs.facts[list].kind {
-                    FactKind::List { fields, .. } => fields.as_slice(),
-                    _ => &[],
+                let field = match &rs.facts[list].kind {
+                    FactKind::List { fields, .. } => fields.get(*f),
+                    _ => None,
                 };
                 (
-                    fields.get(*f),
+                    field,
                     format!(
                         "{}[{index}].{}",
                         rs.facts[list].id,
-                        fields.get(*f).map_or("", |x| x.id.as_str())
+                        field.map_or("", |x| x.id.as_str())
                     ),
                 )
             }
@@ -287,59 +383,86 @@ impl Explainer<'_, '_> {
         let label = match (&leaf.label, fact, &leaf.subject) {
             (Some(t), _, _) => t.get(l).to_owned(),
             (None, Some(f), _) => f.label.get(l).to_owned(),
-            (None, None, Subject::Count { list, .. }) => {
-                let name = rs.facts[*list].label.get(l);
-                l.pick([
-                    format!("符合条件的{name}"),
-                    format!("条件を満たす{name}"),
-                    format!("Qualifying {name}"),
-                ])
-            }
+            (None, None, Subject::Count { list, .. }) => fill(
+                l,
+                &QUALIFYING,
+                &[&lower_first(rs.facts[*list].label.get(l), l)],
+            ),
             _ => String::new(),
         };
-        let threshold = self.threshold(fact, &leaf.operand);
+        // A question not asked because of an earlier answer ("recognised? no" → no date) is not an
+        // open question: leave it out rather than show it as unanswered.
+        if t == Tri::Unknown
+            && let (Subject::Fact(f), Scope::Top) = (&leaf.subject, scope)
+            && rs.facts[*f]
+                .ask_if
+                .as_ref()
+                .is_some_and(|c| self.cx.eval(c, Scope::Top) == Tri::False)
+        {
+            return t;
+        }
+        let (threshold, lo, hi) = self.threshold(fact, &leaf.operand);
 
         // The size class is computed: show the class, then the comparisons that decided it.
         if let (Subject::Fact(f), Scope::Top) = (&leaf.subject, scope)
             && rs.facts[*f].computed
         {
-            return self.size_leaf(leaf, t, &label, &threshold, fact_id, depth, out);
+            let class = self.size_class_text();
+            let tpl = if matches!(leaf.op, Op::Ne | Op::NotIn) {
+                &MUST_NOT_BE
+            } else {
+                &MUST_BE
+            };
+            let mut r = self.reason(
+                t,
+                fill(
+                    l,
+                    tpl,
+                    &[&label, &(l.pick(SEP).to_owned() + &class), &threshold],
+                ),
+                depth,
+            );
+            r.fact = Some(fact_id);
+            r.value = Some(class);
+            r.threshold = Some(threshold);
+            r.cite = opt(&leaf.cite, l);
+            r.source = rs
+                .size_standard
+                .as_ref()
+                .and_then(|s| self.source_title(Some(s.source)));
+            out.push(r);
+            out.extend(self.size_comparisons(depth.saturating_add(1)));
+            return t;
         }
 
         let (value, count) = match &leaf.subject {
             Subject::Fact(f) => (
-                self.cx
-                    .value(*f, scope)
-                    .map(|v| format::value(fact.unwrap_or(&rs.facts[0]), v, l)),
+                fact.and_then(|fa| self.cx.value(*f, scope).map(|v| format::value(fa, v, l))),
                 None,
             ),
             Subject::Count { list, filter } => match self.cx.count(*list, filter) {
-                Some((lo, hi)) if lo == hi => (
-                    Some(format::count(Decimal::from(lo), None, l)),
-                    Some((*list, filter)),
-                ),
+                Some((lo, hi)) if lo == hi => (Some(lo.to_string()), Some((*list, filter))),
                 Some((lo, hi)) => (Some(format!("{lo}–{hi}")), Some((*list, filter))),
                 None => (None, None),
             },
         };
-        let text = match (&value, t) {
-            (None, _) => l.pick([
-                format!("{label}：未填写（条件：{} {threshold}）", symbol(leaf.op)),
-                format!("{label}：未回答（条件：{} {threshold}）", symbol(leaf.op)),
-                format!(
-                    "{label}: not answered (needs {} {threshold})",
-                    symbol(leaf.op)
-                ),
-            ]),
-            (Some(v), t) => sentence(
-                l,
-                &label,
-                v,
-                leaf.op,
-                &threshold,
-                t == Tri::True,
-                &leaf.operand,
-            ),
+        let text = match &value {
+            None => fill(l, &UNANSWERED, &[&label, symbol(leaf.op), &threshold]),
+            Some(v) => {
+                let met = t == Tri::True;
+                let tpl = match (&leaf.operand, leaf.op, met) {
+                    (Operand::Bool(_), _, _) => &BOOL,
+                    (_, Op::Ge, true) | (_, Op::Lt, false) => &GE_MET,
+                    (_, Op::Ge, false) | (_, Op::Lt, true) => &GE_NOT,
+                    (_, Op::Gt, true) | (_, Op::Le, false) => &GT_MET,
+                    (_, Op::Gt, false) | (_, Op::Le, true) => &GT_NOT,
+                    (_, Op::Between, true) => &BETWEEN_MET,
+                    (_, Op::Between, false) => &BETWEEN_NOT,
+                    (_, Op::Eq | Op::In, true) | (_, Op::Ne | Op::NotIn, false) => &IS,
+                    _ => &IS_NOT,
+                };
+                fill(l, tpl, &[&label, v, &threshold, &lo, &hi])
+            }
         };
         let mut r = self.reason(t, text, depth);
         r.fact = Some(fact_id);
@@ -363,57 +486,13 @@ impl Explainer<'_, '_> {
         for (index, item) in items.iter().enumerate() {
             let scope = Scope::Item { list, index, item };
             let t = self.cx.all(filter, scope);
-            let n = index + 1;
-            let head = l.pick([format!("第{n}项"), format!("{n}件目"), format!("Entry {n}")]);
-            let mut r = self.reason(t, head, depth);
+            let mut r = self.reason(t, fill(l, &ENTRY, &[&(index + 1).to_string()]), depth);
             r.fact = Some(format!("{}[{index}]", self.cx.rs.facts[list].id));
             out.push(r);
             for c in filter {
                 self.cond(c, scope, depth.saturating_add(1), out);
             }
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn size_leaf(
-        &self,
-        leaf: &Leaf,
-        t: Tri,
-        label: &str,
-        threshold: &str,
-        fact_id: String,
-        depth: u8,
-        out: &mut Vec<Reason>,
-    ) -> Tri {
-        let l = self.lang;
-        let rs = self.cx.rs;
-        let sep = l.pick(["：", "：", ": "]);
-        let class = self.size_class_text();
-        let need = match leaf.op {
-            Op::Ne | Op::NotIn => l.pick([
-                format!("（不得为：{threshold}）"),
-                format!("（対象外：{threshold}）"),
-                format!(" (must not be: {threshold})"),
-            ]),
-            _ => l.pick([
-                format!("（须为：{threshold}）"),
-                format!("（条件：{threshold}）"),
-                format!(" (must be: {threshold})"),
-            ]),
-        };
-        let text = format!("{label}{sep}{class}{need}");
-        let mut r = self.reason(t, text, depth);
-        r.fact = Some(fact_id);
-        r.value = Some(class);
-        r.threshold = Some(threshold.to_owned());
-        r.cite = opt(&leaf.cite, l);
-        r.source = rs
-            .size_standard
-            .as_ref()
-            .and_then(|s| self.source_title(Some(s.source)));
-        out.push(r);
-        out.extend(self.size_comparisons(depth.saturating_add(1)));
-        t
     }
 
     /// The class, or the classes still possible.
@@ -430,16 +509,9 @@ impl Explainer<'_, '_> {
             .filter(|i| self.cx.size.possible & (1 << i) != 0)
             .map(|i| choices[i].label.get(l))
             .collect();
-        match possible.len() {
-            1 => possible[0].to_owned(),
-            _ => {
-                let list = possible.join(l.pick(["或", "または", " or "]));
-                l.pick([
-                    format!("尚不能确定（可能为{list}）"),
-                    format!("未確定（{list}の可能性）"),
-                    format!("not known yet ({list})"),
-                ])
-            }
+        match possible.as_slice() {
+            [one] => (*one).to_owned(),
+            _ => fill(l, &MAYBE, &[&join_choices(&possible, l)]),
         }
     }
 
@@ -451,89 +523,59 @@ impl Explainer<'_, '_> {
         let Some(std) = &rs.size_standard else {
             return out;
         };
+        let industry = &rs.facts[std.industry_fact];
+        let source = self.source_title(Some(std.source));
         let Some(group) = self.cx.size.group else {
-            let f = &rs.facts[std.industry_fact];
             let mut r = self.reason(
                 Tri::Unknown,
-                l.pick([
-                    format!("{}：未填写（划型标准因行业而异）", f.label.zh),
-                    format!(
-                        "{}：未回答（規模区分の基準は業種により異なります）",
-                        f.label.ja
-                    ),
-                    format!(
-                        "{}: not answered (the size thresholds depend on it)",
-                        f.label.en
-                    ),
-                ]),
+                fill(l, &INDUSTRY_UNKNOWN, &[industry.label.get(l)]),
                 depth,
             );
-            r.fact = Some(f.id.clone());
-            r.source = self.source_title(Some(std.source));
+            r.fact = Some(industry.id.clone());
+            r.source = source;
             out.push(r);
             return out;
         };
-        let industry = &rs.facts[std.industry_fact];
         if let Some(v) = self.cx.profile.values[std.industry_fact].as_ref() {
-            let sep = l.pick(["：", "：", ": "]);
             let mut r = self.reason(
                 Tri::True,
-                format!(
-                    "{}{sep}{}",
-                    industry.label.get(l),
-                    format::value(industry, v, l)
+                fill(
+                    l,
+                    &BOOL,
+                    &[industry.label.get(l), &format::value(industry, v, l)],
                 ),
                 depth,
             );
             r.fact = Some(industry.id.clone());
-            r.source = self.source_title(Some(std.source));
+            r.source = source.clone();
             out.push(r);
         }
         for c in size::comparisons(rs, self.cx.profile, group) {
             let f = &rs.facts[c.fact];
             // Below the SME upper bound is what makes an SME: shown as met.
             let outcome = if c.tier == "sme_below" {
-                c.reached.not()
+                !c.reached
             } else {
                 c.reached
             };
             let tier = l.pick(match c.tier {
-                "sme_below" => ["中小企业上限", "中小企業の上限", "SME upper bound"],
-                "medium" => ["中型下限", "中規模の下限", "medium-sized lower bound"],
-                _ => ["小型下限", "小規模の下限", "small lower bound"],
+                "sme_below" => TIER_SME,
+                "medium" => TIER_MEDIUM,
+                _ => TIER_SMALL,
             });
             let bound = format::number_of(f, c.bound, l);
             let label = f.label.get(l);
-            let text = match c.value {
-                None => l.pick([
-                    format!("{label}：未填写（{tier} {bound}）"),
-                    format!("{label}：未回答（{tier} {bound}）"),
-                    format!("{label}: not answered ({tier} {bound})"),
-                ]),
-                Some(v) => {
-                    let v = format::number_of(f, v, l);
-                    let reached = c.reached == Tri::True;
-                    l.pick([
-                        format!(
-                            "{label} {v}，{}{tier} {bound}",
-                            if reached { "达到" } else { "低于" }
-                        ),
-                        format!(
-                            "{label} {v}、{tier} {bound} {}",
-                            if reached { "以上" } else { "未満" }
-                        ),
-                        format!(
-                            "{label} {v}, {} the {tier} of {bound}",
-                            if reached { "reaching" } else { "below" }
-                        ),
-                    ])
-                }
+            let value = c.value.map(|v| format::number_of(f, v, l));
+            let text = match (&value, c.reached) {
+                (None, _) => fill(l, &TIER_UNANSWERED, &[label, tier, &bound]),
+                (Some(v), Tri::True) => fill(l, &TIER_REACHED, &[label, v, tier, &bound]),
+                (Some(v), _) => fill(l, &TIER_BELOW, &[label, v, tier, &bound]),
             };
             let mut r = self.reason(outcome, text, depth);
             r.fact = Some(f.id.clone());
-            r.value = c.value.map(|v| format::number_of(f, v, l));
+            r.value = value;
             r.threshold = Some(bound);
-            r.source = self.source_title(Some(std.source));
+            r.source = source.clone();
             out.push(r);
         }
         out
@@ -550,120 +592,30 @@ impl Explainer<'_, '_> {
         };
         match e {
             Expr::Const(d) if *d < Decimal::ONE => format::percent(*d),
-            Expr::Const(d) if *d <= Decimal::from(100) && d.fract() == Decimal::ZERO => {
+            Expr::Const(d) if *d <= Decimal::from(100) && super::format::is_whole(*d) => {
                 format::plain(*d)
             }
             Expr::Const(d) => format::money(*d, l),
             Expr::Fact(f) => {
                 let fact = &self.cx.rs.facts[*f];
                 match &self.cx.profile.values[*f] {
-                    Some(v) => format!("{} {}", fact.label.get(l), format::value(fact, v, l)),
+                    Some(v) => fact.label.get(l).to_owned() + " " + &format::value(fact, v, l),
                     None => fact.label.get(l).to_owned(),
                 }
             }
             Expr::Count { list, filter } => {
-                let name = self.cx.rs.facts[*list].label.get(l);
+                let name = lower_first(self.cx.rs.facts[*list].label.get(l), l);
                 let n = match self.cx.count(*list, filter) {
                     Some((lo, hi)) if lo == hi => format!(" {lo}"),
                     Some((lo, hi)) => format!(" {lo}–{hi}"),
                     None => String::new(),
                 };
-                l.pick([
-                    format!("符合条件的{name}{n}"),
-                    format!("条件を満たす{name}{n}"),
-                    format!("qualifying {name}{n}"),
-                ])
+                fill(l, &QUALIFYING, &[&name]) + &n
             }
             Expr::Mul(ts) => terms(ts, " × "),
             Expr::Add(ts) => format!("({})", terms(ts, " + ")),
-            Expr::MinOf(ts) => {
-                let inner = terms(ts, l.pick(["，", "、", ", "]));
-                l.pick([
-                    format!("取较小者（{inner}）"),
-                    format!("小さい方（{inner}）"),
-                    format!("the lesser of ({inner})"),
-                ])
-            }
-            Expr::MaxOf(ts) => {
-                let inner = terms(ts, l.pick(["，", "、", ", "]));
-                l.pick([
-                    format!("取较大者（{inner}）"),
-                    format!("大きい方（{inner}）"),
-                    format!("the greater of ({inner})"),
-                ])
-            }
-        }
-    }
-}
-
-/// "项目总投资 800万元，低于 1000万元" and its Japanese and English forms.
-fn sentence(
-    l: Lang,
-    label: &str,
-    v: &str,
-    op: Op,
-    t: &str,
-    met: bool,
-    operand: &Operand,
-) -> String {
-    if let Operand::Bool(_) = operand {
-        let sep = l.pick(["：", "：", ": "]);
-        return format!("{label}{sep}{v}");
-    }
-    let (a, b) = match operand {
-        Operand::NumberRange(..) | Operand::DateRange(..) | Operand::YearRange(..) => t
-            .split_once(['–', '–'])
-            .map_or((t, ""), |(x, y)| (x.trim(), y.trim())),
-        _ => (t, ""),
-    };
-    let eq_like = matches!(op, Op::Eq | Op::In);
-    match l {
-        Lang::Zh => {
-            let rel = match (op, met) {
-                (Op::Ge, true) => format!("达到 {t}"),
-                (Op::Ge, false) => format!("低于 {t}"),
-                (Op::Gt, true) => format!("超过 {t}"),
-                (Op::Gt, false) => format!("未超过 {t}"),
-                (Op::Le, true) => format!("未超过 {t}"),
-                (Op::Le, false) => format!("超过 {t}"),
-                (Op::Lt, true) => format!("低于 {t}"),
-                (Op::Lt, false) => format!("未低于 {t}"),
-                (Op::Between, true) => format!("在 {a} 至 {b} 之间"),
-                (Op::Between, false) => format!("不在 {a} 至 {b} 之间"),
-                (_, m) if m == eq_like => format!("属于 {t}"),
-                _ => format!("不属于 {t}"),
-            };
-            format!("{label} {v}，{rel}")
-        }
-        Lang::Ja => {
-            let rel = match (op, met) {
-                (Op::Ge, true) | (Op::Lt, false) => format!("{t}以上"),
-                (Op::Ge, false) | (Op::Lt, true) => format!("{t}未満"),
-                (Op::Gt, true) | (Op::Le, false) => format!("{t}超"),
-                (Op::Gt, false) | (Op::Le, true) => format!("{t}以下"),
-                (Op::Between, true) => format!("{a}～{b}の範囲内"),
-                (Op::Between, false) => format!("{a}～{b}の範囲外"),
-                (_, m) if m == eq_like => format!("{t}に該当"),
-                _ => format!("{t}に該当しない"),
-            };
-            format!("{label} {v}、{rel}")
-        }
-        Lang::En => {
-            let rel = match (op, met) {
-                (Op::Ge, true) => format!("at least {t}"),
-                (Op::Ge, false) => format!("below {t}"),
-                (Op::Gt, true) => format!("above {t}"),
-                (Op::Gt, false) => format!("not above {t}"),
-                (Op::Le, true) => format!("not above {t}"),
-                (Op::Le, false) => format!("above {t}"),
-                (Op::Lt, true) => format!("below {t}"),
-                (Op::Lt, false) => format!("not below {t}"),
-                (Op::Between, true) => format!("within {a} to {b}"),
-                (Op::Between, false) => format!("outside {a} to {b}"),
-                (_, m) if m == eq_like => format!("is {t}"),
-                _ => format!("is not {t}"),
-            };
-            format!("{label} {v}, {rel}")
+            Expr::MinOf(ts) => fill(l, &LESSER, &[&terms(ts, l.pick(LIST_SEP))]),
+            Expr::MaxOf(ts) => fill(l, &GREATER, &[&terms(ts, l.pick(LIST_SEP))]),
         }
     }
 }

@@ -9,7 +9,27 @@ use rust_decimal::Decimal;
 
 /// A decimal without trailing zeros ("150000", "0.5").
 pub fn plain(d: Decimal) -> String {
-    d.normalize().to_string()
+    let n = d.normalize();
+    let digits = n.mantissa().unsigned_abs().to_string();
+    let scale = n.scale() as usize;
+    let sign = if n.is_sign_negative() && !n.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if scale == 0 {
+        sign.to_owned() + &digits
+    } else if digits.len() > scale {
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        sign.to_owned() + int + "." + frac
+    } else {
+        sign.to_owned() + "0." + &"0".repeat(scale - digits.len()) + &digits
+    }
+}
+
+/// A decimal with no fractional part.
+pub fn is_whole(d: Decimal) -> bool {
+    d.normalize().scale() == 0
 }
 
 fn grouped(d: Decimal) -> String {
@@ -39,29 +59,47 @@ fn grouped(d: Decimal) -> String {
 
 pub fn money(d: Decimal, lang: Lang) -> String {
     match lang {
-        Lang::Zh if d.abs() >= Decimal::from(10_000) => {
-            format!("{}万元", plain(d / Decimal::from(10_000)))
-        }
-        Lang::Zh => format!("{}元", plain(d)),
-        Lang::Ja => format!("{}元", grouped(d)),
-        Lang::En => format!("CNY {}", grouped(d)),
+        // 万元 exactly: the decimal point moves four places; no division, no rounding.
+        Lang::Zh if d.abs() >= Decimal::from(10_000) => plain(shift(d, 4)) + "万元",
+        Lang::Zh => plain(d) + "元",
+        Lang::Ja => grouped(d) + "元",
+        Lang::En => "CNY ".to_owned() + &grouped(d),
     }
 }
 
+/// `d` divided by 10^places, exactly (money here has a few decimals, far from the 28 allowed).
+fn shift(d: Decimal, places: u32) -> Decimal {
+    Decimal::try_from_i128_with_scale(d.mantissa(), d.scale() + places).unwrap_or(d)
+}
+
 pub fn percent(d: Decimal) -> String {
-    format!("{}%", plain(d * Decimal::from(100)))
+    // Times 100: the decimal point moves two places the other way.
+    let n = d.normalize();
+    let s = if n.scale() >= 2 {
+        Decimal::try_from_i128_with_scale(n.mantissa(), n.scale() - 2).unwrap_or(n)
+    } else {
+        n.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(n)
+    };
+    plain(s) + "%"
 }
 
 pub fn date(d: Date, lang: Lang) -> String {
     match lang {
-        Lang::Zh | Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::Zh | Lang::Ja => {
+            d.year().to_string()
+                + "年"
+                + &d.month().to_string()
+                + "月"
+                + &d.day().to_string()
+                + "日"
+        }
         Lang::En => d.to_string(),
     }
 }
 
 pub fn year(y: i32, lang: Lang) -> String {
     match lang {
-        Lang::Zh | Lang::Ja => format!("{y}年"),
+        Lang::Zh | Lang::Ja => y.to_string() + "年",
         Lang::En => y.to_string(),
     }
 }
@@ -77,8 +115,8 @@ pub fn yes_no(b: bool, lang: Lang) -> &'static str {
 /// A number with the fact's unit ("120人", "120 persons").
 pub fn count(d: Decimal, unit: Option<&str>, lang: Lang) -> String {
     match (unit, lang) {
-        (Some(u), Lang::En) => format!("{} {u}", grouped(d)),
-        (Some(u), _) => format!("{}{u}", plain(d)),
+        (Some(u), Lang::En) => grouped(d) + " " + u,
+        (Some(u), _) => plain(d) + u,
         (None, Lang::En) => grouped(d),
         (None, _) => plain(d),
     }
@@ -124,5 +162,11 @@ mod tests {
         assert_eq!(money(d("1234567.5"), Lang::En), "CNY 1,234,567.5");
         assert_eq!(money(d("100"), Lang::En), "CNY 100");
         assert_eq!(percent(d("0.05")), "5%");
+        assert_eq!(percent(d("0.3")), "30%");
+        assert_eq!(plain(d("-0.0050")), "-0.005");
+        assert_eq!(plain(d("120.500")), "120.5");
+        assert_eq!(plain(d("0")), "0");
+        assert_eq!(plain(d("-12")), "-12");
+        assert!(is_whole(d("3.000")) && !is_whole(d("3.01")));
     }
 }

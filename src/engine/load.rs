@@ -4,7 +4,7 @@
 
 use super::date::Date;
 use super::model::*;
-use super::text::{Lang, Text};
+use super::text::{Lang, Text, Tpl, fill};
 use super::value::Value;
 use rust_decimal::Decimal;
 
@@ -47,126 +47,343 @@ pub enum Problem {
         expected: &'static str,
     },
     BadDate(String),
-    BadFormula(String),
+    /// A condition or an amount that is not well formed: the message, and what it is about.
+    BadFormula(&'static Tpl, String),
+    WindowOrder(String, String),
     /// A number in a condition without the clause words or the document it comes from.
     Unsourced,
     CircularRef(String),
 }
 
+const F_ONE_SHAPE: Tpl = [
+    "条件须且只能有 all、any、not、ref、fact、count 之一（现有：{0}）",
+    "条件には all・any・not・ref・fact・count のいずれか一つだけが必要です（現在：{0}）",
+    "a condition has exactly one of all, any, not, ref, fact, count (found: {0})",
+];
+const F_EMPTY_GROUP: Tpl = [
+    "“{0}”至少需要一个条件",
+    "「{0}」には条件が一つ以上必要です",
+    "“{0}” needs at least one condition",
+];
+const F_WHERE: Tpl = [
+    "“where”只能与“count”一起使用",
+    "「where」は「count」と一緒にのみ使えます",
+    "“where” belongs to “count”",
+];
+const F_YEAR: Tpl = [
+    "“{0}”既不是年份也不是 as_of_year±N",
+    "「{0}」は年でも as_of_year±N でもありません",
+    "“{0}” is neither a year nor as_of_year±N",
+];
+const F_RELATIVE_DATE: Tpl = [
+    "“{0}”不是 as_of±N[ymd] 形式",
+    "「{0}」は as_of±N[ymd] の形式ではありません",
+    "“{0}” is not as_of±N[ymd]",
+];
+const F_TIER: Tpl = [
+    "每个档次至少需要一个界限",
+    "各区分には境界が一つ以上必要です",
+    "a tier needs at least one bound",
+];
+const F_AMOUNT_SHAPE: Tpl = [
+    "金额须为“exact”，或“min”加可选的“max”",
+    "金額は「exact」、または「min」と任意の「max」で指定します",
+    "an amount has either “exact”, or “min” with an optional “max”",
+];
+const F_MIN_ABOVE_MAX: Tpl = [
+    "最低额高于最高额（{0}）",
+    "最低額が最高額を上回っています（{0}）",
+    "the minimum is above the maximum ({0})",
+];
+const F_NEGATIVE: Tpl = [
+    "金额不能为负数（{0}）",
+    "金額は負にできません（{0}）",
+    "an amount cannot be negative ({0})",
+];
+const F_NOT_EXPR: Tpl = [
+    "“{0}”既不是数字也不是表达式",
+    "「{0}」は数値でも式でもありません",
+    "“{0}” is neither a number nor an expression",
+];
+const F_ONE_OPERATOR: Tpl = [
+    "表达式须且只能有 fact、mul、add、min_of、max_of、count 之一（现有：{0}）",
+    "式には fact・mul・add・min_of・max_of・count のいずれか一つだけが必要です（現在：{0}）",
+    "an expression has exactly one of fact, mul, add, min_of, max_of, count (found: {0})",
+];
+const F_TWO_TERMS: Tpl = [
+    "“{0}”至少需要两项",
+    "「{0}」には項が二つ以上必要です",
+    "“{0}” needs at least two terms",
+];
+
+/// The words the loader uses for kinds of values and expectations, in each language.
+const WORDS: &[(&str, Tpl)] = &[
+    ("object", ["对象", "オブジェクト", "an object"]),
+    ("string", ["字符串", "文字列", "a string"]),
+    ("list", ["列表", "リスト", "a list"]),
+    ("number", ["数字", "数値", "a number"]),
+    ("boolean", ["布尔值", "真偽値", "true or false"]),
+    ("null", ["空值", "null", "null"]),
+    ("integer", ["整数", "整数", "an integer"]),
+    (
+        "positive integer",
+        ["非负整数", "0 以上の整数", "a non-negative integer"],
+    ),
+    ("decimal", ["十进制数", "10進数", "a decimal number"]),
+    (
+        "cited, verify or official",
+        [
+            "cited、verify 或 official",
+            "cited・verify・official のいずれか",
+            "cited, verify or official",
+        ],
+    ),
+    ("a whole number", ["整数", "整数", "a whole number"]),
+    (
+        "a list of two bounds [from, to]",
+        [
+            "含两个界限的列表 [起, 止]",
+            "二つの境界のリスト [開始, 終了]",
+            "a list of two bounds [from, to]",
+        ],
+    ),
+    (
+        "two bounds of the same type",
+        [
+            "两个同类型的界限",
+            "同じ型の二つの境界",
+            "two bounds of the same type",
+        ],
+    ),
+    (
+        "true or false",
+        ["true 或 false", "true または false", "true or false"],
+    ),
+    ("a number", ["数字", "数値", "a number"]),
+    ("a year", ["年份", "年", "a year"]),
+    ("a date", ["日期", "日付", "a date"]),
+    ("a choice", ["选项", "選択肢", "a choice"]),
+    (
+        "a list of choices",
+        ["选项列表", "選択肢のリスト", "a list of choices"],
+    ),
+    ("a choice id", ["选项标识", "選択肢の ID", "a choice id"]),
+    ("a count", ["计数", "件数", "a count"]),
+    (
+        "an enum fact",
+        ["枚举型事实", "列挙型のファクト", "an enum fact"],
+    ),
+    (
+        "a computed enum fact with values large, medium, small, micro",
+        [
+            "取值为 large、medium、small、micro 的计算型枚举事实",
+            "値が large・medium・small・micro の計算される列挙型ファクト",
+            "a computed enum fact with values large, medium, small, micro",
+        ],
+    ),
+    (
+        "an int or money fact",
+        [
+            "整数或金额型事实",
+            "整数または金額のファクト",
+            "an int or money fact",
+        ],
+    ),
+    (
+        "a list fact",
+        ["列表型事实", "リスト型のファクト", "a list fact"],
+    ),
+    (
+        "an int or money fact in a formula",
+        [
+            "公式中须为整数或金额型事实",
+            "式には整数または金額のファクトが必要です",
+            "an int or money fact in a formula",
+        ],
+    ),
+];
+
+fn word(key: &str, lang: Lang) -> &str {
+    WORDS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, t)| lang.pick(*t))
+}
+
 impl RulesetError {
     pub fn message(&self, lang: Lang) -> String {
-        let p = &self.path;
-        let body = match &self.problem {
-            Problem::NotADocument(d) => lang.pick([
-                format!("不是有效的规则集文件：{d}"),
-                format!("有効なルールセット文書ではありません：{d}"),
-                format!("not a valid ruleset document: {d}"),
-            ]),
-            Problem::MissingKey(k) => lang.pick([
-                format!("缺少“{k}”"),
-                format!("「{k}」がありません"),
-                format!("“{k}” is missing"),
-            ]),
-            Problem::UnknownKey(k) => lang.pick([
-                format!("未知的键“{k}”"),
-                format!("不明なキー「{k}」"),
-                format!("unknown key “{k}”"),
-            ]),
-            Problem::WrongType { expected, found } => lang.pick([
-                format!("类型错误：应为 {expected}，实为 {found}"),
-                format!("型が違います：{expected} が必要ですが {found} です"),
-                format!("wrong type: expected {expected}, found {found}"),
-            ]),
-            Problem::MissingText(l) => lang.pick([
-                format!("缺少 {} 文本", l.code()),
-                format!("{} のテキストがありません", l.code()),
-                format!("the {} text is missing", l.code()),
-            ]),
-            Problem::Duplicate(id) => lang.pick([
-                format!("标识“{id}”重复"),
-                format!("ID「{id}」が重複しています"),
-                format!("duplicate id “{id}”"),
-            ]),
-            Problem::UnknownFact(f) => lang.pick([
-                format!("未知的事实“{f}”"),
-                format!("不明なファクト「{f}」"),
-                format!("unknown fact “{f}”"),
-            ]),
-            Problem::UnknownRef(r) => lang.pick([
-                format!("未知的派生条件“{r}”"),
-                format!("不明な派生条件「{r}」"),
-                format!("unknown derived condition “{r}”"),
-            ]),
-            Problem::UnknownDepartment(d) => lang.pick([
-                format!("未知的部门“{d}”"),
-                format!("不明な部門「{d}」"),
-                format!("unknown department “{d}”"),
-            ]),
-            Problem::UnknownSource(s) => lang.pick([
-                format!("未知的依据文件“{s}”"),
-                format!("不明な根拠文書「{s}」"),
-                format!("unknown source “{s}”"),
-            ]),
-            Problem::UnknownChapter(c) => lang.pick([
-                format!("未知的章节 {c}"),
-                format!("不明な章 {c}"),
-                format!("unknown chapter {c}"),
-            ]),
-            Problem::UnknownSection(s) => lang.pick([
-                format!("未知的问卷分组“{s}”"),
-                format!("不明な質問グループ「{s}」"),
-                format!("unknown questionnaire section “{s}”"),
-            ]),
-            Problem::UnknownChoice { fact, value } => lang.pick([
-                format!("“{value}”不是“{fact}”的可选值"),
-                format!("「{value}」は「{fact}」の選択肢ではありません"),
-                format!("“{value}” is not a choice of “{fact}”"),
-            ]),
-            Problem::BadType(t) => lang.pick([
-                format!("未知的事实类型“{t}”"),
-                format!("不明なファクト型「{t}」"),
-                format!("unknown fact type “{t}”"),
-            ]),
-            Problem::BadKind(k) => lang.pick([
-                format!("未知的措施类别“{k}”"),
-                format!("不明な措置の種類「{k}」"),
-                format!("unknown measure kind “{k}”"),
-            ]),
-            Problem::BadOp { op, fact_type } => lang.pick([
-                format!("运算符“{op}”不适用于 {fact_type} 类型"),
-                format!("演算子「{op}」は {fact_type} 型に使えません"),
-                format!("operator “{op}” does not apply to a {fact_type} fact"),
-            ]),
-            Problem::TypeMismatch { fact, expected } => lang.pick([
-                format!("类型不匹配：“{fact}”需要 {expected}"),
-                format!("型の不一致：「{fact}」には {expected} が必要です"),
-                format!("type mismatch: “{fact}” needs {expected}"),
-            ]),
-            Problem::BadDate(d) => lang.pick([
-                format!("无效日期“{d}”（应为 YYYY-MM-DD 的真实日期）"),
-                format!("無効な日付「{d}」（実在する YYYY-MM-DD の日付が必要です）"),
-                format!("bad date “{d}” (a real YYYY-MM-DD date is needed)"),
-            ]),
-            Problem::BadFormula(d) => lang.pick([
-                format!("公式错误：{d}"),
-                format!("数式の誤り：{d}"),
-                format!("bad formula: {d}"),
-            ]),
-            Problem::Unsourced => lang.pick([
-                "数值条件须注明原文（cite）或依据文件（source）".to_owned(),
-                "数値の条件には原文（cite）か根拠文書（source）が必要です".to_owned(),
-                "a numeric condition needs the clause words (cite) or a source".to_owned(),
-            ]),
-            Problem::CircularRef(r) => lang.pick([
-                format!("派生条件“{r}”循环引用"),
-                format!("派生条件「{r}」が循環参照しています"),
-                format!("derived condition “{r}” refers to itself"),
-            ]),
+        let (tpl, args): (&Tpl, Vec<&str>) = match &self.problem {
+            Problem::NotADocument(d) => (
+                &[
+                    "不是有效的规则集文件：{0}",
+                    "有効なルールセット文書ではありません：{0}",
+                    "not a valid ruleset document: {0}",
+                ],
+                vec![d],
+            ),
+            Problem::MissingKey(k) => (
+                &["缺少“{0}”", "「{0}」がありません", "“{0}” is missing"],
+                vec![k],
+            ),
+            Problem::UnknownKey(k) => (
+                &["未知的键“{0}”", "不明なキー「{0}」", "unknown key “{0}”"],
+                vec![k],
+            ),
+            Problem::WrongType { expected, found } => (
+                &[
+                    "类型错误：应为{0}，实为{1}",
+                    "型が違います：{0}が必要ですが{1}です",
+                    "wrong type: expected {0}, found {1}",
+                ],
+                vec![word(expected, lang), word(found, lang)],
+            ),
+            Problem::MissingText(l) => (
+                &[
+                    "缺少 {0} 文本",
+                    "{0} のテキストがありません",
+                    "the {0} text is missing",
+                ],
+                vec![l.code()],
+            ),
+            Problem::Duplicate(id) => (
+                &[
+                    "标识“{0}”重复",
+                    "ID「{0}」が重複しています",
+                    "duplicate id “{0}”",
+                ],
+                vec![id],
+            ),
+            Problem::UnknownFact(f) => (
+                &[
+                    "未知的事实“{0}”",
+                    "不明なファクト「{0}」",
+                    "unknown fact “{0}”",
+                ],
+                vec![f],
+            ),
+            Problem::UnknownRef(r) => (
+                &[
+                    "未知的派生条件“{0}”",
+                    "不明な派生条件「{0}」",
+                    "unknown derived condition “{0}”",
+                ],
+                vec![r],
+            ),
+            Problem::UnknownDepartment(d) => (
+                &[
+                    "未知的部门“{0}”",
+                    "不明な部門「{0}」",
+                    "unknown department “{0}”",
+                ],
+                vec![d],
+            ),
+            Problem::UnknownSource(s) => (
+                &[
+                    "未知的依据文件“{0}”",
+                    "不明な根拠文書「{0}」",
+                    "unknown source “{0}”",
+                ],
+                vec![s],
+            ),
+            Problem::UnknownChapter(_) => (
+                &["未知的章节 {0}", "不明な章 {0}", "unknown chapter {0}"],
+                vec![],
+            ),
+            Problem::UnknownSection(s) => (
+                &[
+                    "未知的问卷分组“{0}”",
+                    "不明な質問グループ「{0}」",
+                    "unknown questionnaire section “{0}”",
+                ],
+                vec![s],
+            ),
+            Problem::UnknownChoice { fact, value } => (
+                &[
+                    "“{0}”不是“{1}”的可选值",
+                    "「{0}」は「{1}」の選択肢ではありません",
+                    "“{0}” is not a choice of “{1}”",
+                ],
+                vec![value, fact],
+            ),
+            Problem::BadType(t) => (
+                &[
+                    "未知的事实类型“{0}”",
+                    "不明なファクト型「{0}」",
+                    "unknown fact type “{0}”",
+                ],
+                vec![t],
+            ),
+            Problem::BadKind(k) => (
+                &[
+                    "未知的措施类别“{0}”",
+                    "不明な措置の種類「{0}」",
+                    "unknown measure kind “{0}”",
+                ],
+                vec![k],
+            ),
+            Problem::BadOp { op, fact_type } => (
+                &[
+                    "运算符“{0}”不适用于 {1} 类型",
+                    "演算子「{0}」は {1} 型に使えません",
+                    "operator “{0}” does not apply to a {1} fact",
+                ],
+                vec![op, fact_type],
+            ),
+            Problem::TypeMismatch { fact, expected } => (
+                &[
+                    "类型不匹配：“{0}”需要{1}",
+                    "型の不一致：「{0}」には{1}が必要です",
+                    "type mismatch: “{0}” needs {1}",
+                ],
+                vec![fact, word(expected, lang)],
+            ),
+            Problem::BadDate(d) => (
+                &[
+                    "无效日期“{0}”（应为 YYYY-MM-DD 的真实日期）",
+                    "無効な日付「{0}」（実在する YYYY-MM-DD の日付が必要です）",
+                    "bad date “{0}” (a real YYYY-MM-DD date is needed)",
+                ],
+                vec![d],
+            ),
+            Problem::WindowOrder(a, b) => (
+                &[
+                    "期限起始日 {0} 晚于截止日 {1}",
+                    "期間の開始日 {0} が終了日 {1} より後です",
+                    "the window starts on {0}, after it ends on {1}",
+                ],
+                vec![a, b],
+            ),
+            Problem::BadFormula(t, d) => (*t, vec![d]),
+            Problem::Unsourced => (
+                &[
+                    "数值条件须注明原文（cite）或依据文件（source）",
+                    "数値の条件には原文（cite）か根拠文書（source）が必要です",
+                    "a numeric condition needs the clause words (cite) or a source",
+                ],
+                vec![],
+            ),
+            Problem::CircularRef(r) => (
+                &[
+                    "派生条件“{0}”循环引用",
+                    "派生条件「{0}」が循環参照しています",
+                    "derived condition “{0}” refers to itself",
+                ],
+                vec![r],
+            ),
         };
-        if p.is_empty() {
+        let chapter;
+        let args = match &self.problem {
+            Problem::UnknownChapter(c) => {
+                chapter = c.to_string();
+                vec![chapter.as_str()]
+            }
+            _ => args,
+        };
+        let body = fill(lang, tpl, &args);
+        if self.path.is_empty() {
             body
         } else {
-            format!("{p}: {body}")
+            self.path.clone() + ": " + &body
         }
     }
 }
@@ -181,6 +398,8 @@ struct Loader {
     departments: Vec<String>,
     sources: Vec<String>,
     sections: Vec<String>,
+    /// The per-language string tables of a compiled document (empty for a hand-written one).
+    strings: [Vec<String>; 3],
 }
 
 /// The names and types visible to a condition: the profile's facts, or a list item's fields.
@@ -280,6 +499,21 @@ impl Loader {
     }
 
     fn text(&mut self, v: &Value, path: &str) -> Text {
+        // A compiled document keeps its texts in per-language tables and refers to them by index.
+        if let Value::Int(i) = v {
+            let found = usize::try_from(*i).ok().and_then(|i| {
+                let pick = |t: &Vec<String>| t.get(i).cloned();
+                Some(Text {
+                    zh: pick(&self.strings[0])?,
+                    ja: pick(&self.strings[1])?,
+                    en: pick(&self.strings[2])?,
+                })
+            });
+            return found.unwrap_or_else(|| {
+                self.err(path, Problem::MissingKey(format!("strings[{i}]")));
+                Text::default()
+            });
+        }
         let Some(o) = self.object(v, path, &["zh", "ja", "en"]) else {
             return Text::default();
         };
@@ -379,6 +613,7 @@ fn index(path: &str, i: impl std::fmt::Display) -> String {
 }
 
 const RULESET_KEYS: &[&str] = &[
+    "strings",
     "id",
     "version",
     "title",
@@ -405,6 +640,7 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
         departments: Vec::new(),
         sources: Vec::new(),
         sections: Vec::new(),
+        strings: Default::default(),
     };
     let Value::Map(o) = doc else {
         return Err(vec![RulesetError {
@@ -418,6 +654,9 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
         }
     }
     let o: Entries = o;
+    if let Some(tables) = get(o, "strings") {
+        l.strings = load_strings(&mut l, tables);
+    }
     let id = l.req_str(o, "id", "");
     let version = l.req_str(o, "version", "");
     let title = l.req_text(o, "title", "");
@@ -514,6 +753,31 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
         derived,
         measures,
     })
+}
+
+fn load_strings(l: &mut Loader, v: &Value) -> [Vec<String>; 3] {
+    let mut out: [Vec<String>; 3] = Default::default();
+    let Some(o) = l.object(v, "strings", &["zh", "ja", "en"]) else {
+        return out;
+    };
+    for (slot, lang) in out.iter_mut().zip(Lang::ALL) {
+        let path = join("strings", lang.code());
+        let items = match get(o, lang.code()) {
+            Some(v) => l.list(v, &path),
+            None => &[],
+        };
+        *slot = items
+            .iter()
+            .map(|x| l.string(x, &path).unwrap_or_default())
+            .collect();
+    }
+    if out[0].len() != out[1].len() || out[0].len() != out[2].len() {
+        l.err(
+            "strings",
+            Problem::MissingKey("zh/ja/en of equal length".into()),
+        );
+    }
+    out
 }
 
 fn load_chapters(l: &mut Loader, o: Entries) -> Vec<Chapter> {
@@ -792,17 +1056,7 @@ fn load_cond(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Con
         .filter(|k| get(o, k).is_some())
         .collect();
     if present.len() != 1 {
-        l.err(
-            path,
-            Problem::BadFormula(format!(
-                "a condition has exactly one of all, any, not, ref, fact, count (found: {})",
-                if present.is_empty() {
-                    "none".to_owned()
-                } else {
-                    present.join(", ")
-                }
-            )),
-        );
+        l.err(path, Problem::BadFormula(&F_ONE_SHAPE, present.join(", ")));
         return None;
     }
     match present[0] {
@@ -815,10 +1069,7 @@ fn load_cond(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Con
                 .filter_map(|(i, c)| load_cond(l, c, &index(&join(path, key), i), scope))
                 .collect();
             if kids.is_empty() {
-                l.err(
-                    path,
-                    Problem::BadFormula(format!("“{key}” needs at least one condition")),
-                );
+                l.err(path, Problem::BadFormula(&F_EMPTY_GROUP, key.to_owned()));
             }
             Some(if key == "all" {
                 Cond::All(kids)
@@ -830,6 +1081,10 @@ fn load_cond(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Con
             load_cond(l, get(o, "not")?, &join(path, "not"), scope).map(|c| Cond::Not(Box::new(c)))
         }
         "ref" => {
+            // A reference is only a name: words or a label belong to the named condition itself.
+            for (k, _) in o.iter().filter(|(k, _)| k != "ref") {
+                l.err(path, Problem::UnknownKey(k.clone()));
+            }
             let name = l.string(get(o, "ref")?, &join(path, "ref"))?;
             match l.derived_ids.iter().position(|d| *d == name) {
                 Some(i) => Some(Cond::Derived(i)),
@@ -839,7 +1094,7 @@ fn load_cond(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Con
                 }
             }
         }
-        _ => load_leaf(l, o, path, scope).map(Cond::Leaf),
+        _ => load_leaf(l, o, path, scope).map(|leaf| Cond::Leaf(Box::new(leaf))),
     }
 }
 
@@ -872,10 +1127,7 @@ fn load_leaf(l: &mut Loader, o: Entries, path: &str, scope: &Scope) -> Option<Le
             (Subject::Count { list, filter }, list_name, KindView::Count)
         } else {
             if get(o, "where").is_some() {
-                l.err(
-                    path,
-                    Problem::BadFormula("“where” belongs to “count”".into()),
-                );
+                l.err(path, Problem::BadFormula(&F_WHERE, String::new()));
             }
             let name = l.string(get(o, "fact")?, &join(path, "fact"))?;
             let Some(i) = scope.facts.iter().position(|f| f.id == name) else {
@@ -1059,7 +1311,7 @@ fn load_operand(
             _ => mismatch(l, "true or false"),
         },
         KindView::Number | KindView::Money | KindView::Count => match v.as_decimal() {
-            Some(d) if kind != KindView::Money && d.fract() != Decimal::ZERO => {
+            Some(d) if kind != KindView::Money && !super::format::is_whole(d) => {
                 mismatch(l, "a whole number")
             }
             Some(d) => Some(Operand::Number(d)),
@@ -1072,10 +1324,7 @@ fn load_operand(
             Value::Str(s) => match parse_as_of_year(s) {
                 Some(y) => Some(Operand::Year(y)),
                 None => {
-                    l.err(
-                        path,
-                        Problem::BadFormula(format!("“{s}” is neither a year nor as_of_year±N")),
-                    );
+                    l.err(path, Problem::BadFormula(&F_YEAR, s.clone()));
                     None
                 }
             },
@@ -1089,10 +1338,7 @@ fn load_operand(
                 match parse_as_of(s) {
                     Some(d) => Some(Operand::Date(d)),
                     None => {
-                        l.err(
-                            path,
-                            Problem::BadFormula(format!("“{s}” is not as_of±N[ymd]")),
-                        );
+                        l.err(path, Problem::BadFormula(&F_RELATIVE_DATE, s.clone()));
                         None
                     }
                 }
@@ -1386,10 +1632,7 @@ fn load_size(l: &mut Loader, v: &Value, scope: &Scope) -> Option<SizeStandard> {
                 }
             }
             if out.is_empty() {
-                l.err(
-                    &bp,
-                    Problem::BadFormula("a tier needs at least one bound".into()),
-                );
+                l.err(&bp, Problem::BadFormula(&F_TIER, String::new()));
             }
             out
         };
@@ -1463,7 +1706,7 @@ fn load_measure(
         l.err(&join(&path, "kind"), Problem::BadKind(kind_name.clone()));
         Kind::Support
     });
-    let kind_reason = l.req_text(o, "kind_reason", &path);
+    let kind_reason = l.opt_text(o, "kind_reason", &path);
     let title = l.req_text(o, "title", &path);
     let text = l.req_text(o, "text", &path);
     let text_note = l.opt_text(o, "text_note", &path);
@@ -1559,7 +1802,7 @@ fn load_window(l: &mut Loader, v: &Value, path: &str) -> Option<Window> {
     if let (Some(a), Some(b)) = (from, to)
         && a > b
     {
-        l.err(path, Problem::BadDate(format!("{a} > {b}")));
+        l.err(path, Problem::WindowOrder(a.to_string(), b.to_string()));
     }
     if from.is_none() && to.is_none() {
         l.err(path, Problem::MissingKey("from/to".into()));
@@ -1589,12 +1832,7 @@ fn load_amount(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<A
             (min, max)
         }
         _ => {
-            l.err(
-                path,
-                Problem::BadFormula(
-                    "an amount has either “exact”, or “min” with an optional “max”".into(),
-                ),
-            );
+            l.err(path, Problem::BadFormula(&F_AMOUNT_SHAPE, String::new()));
             return None;
         }
     };
@@ -1603,7 +1841,7 @@ fn load_amount(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<A
     {
         l.err(
             path,
-            Problem::BadFormula(format!("min {a} is above max {b}")),
+            Problem::BadFormula(&F_MIN_ABOVE_MAX, format!("{a} > {b}")),
         );
     }
     Some(AmountRule {
@@ -1617,19 +1855,13 @@ fn load_amount(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<A
 fn load_expr(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Expr> {
     if let Some(d) = v.as_decimal() {
         if d.is_sign_negative() {
-            l.err(path, Problem::BadFormula(format!("negative amount {d}")));
+            l.err(path, Problem::BadFormula(&F_NEGATIVE, d.to_string()));
             return None;
         }
         return Some(Expr::Const(d));
     }
     let Value::Map(o) = v else {
-        l.err(
-            path,
-            Problem::BadFormula(format!(
-                "“{}” is neither a number nor an expression",
-                short(v)
-            )),
-        );
+        l.err(path, Problem::BadFormula(&F_NOT_EXPR, short(v)));
         return None;
     };
     let o: Entries = o;
@@ -1642,9 +1874,7 @@ fn load_expr(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Exp
     if present.len() != 1 {
         l.err(
             path,
-            Problem::BadFormula(
-                "an expression has exactly one of fact, mul, add, min_of, max_of, count".into(),
-            ),
+            Problem::BadFormula(&F_ONE_OPERATOR, present.join(", ")),
         );
         return None;
     }
@@ -1705,10 +1935,7 @@ fn load_expr(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Exp
         _ => {
             let items = l.list(arg, &p);
             if items.len() < 2 {
-                l.err(
-                    &p,
-                    Problem::BadFormula(format!("“{key}” needs at least two terms")),
-                );
+                l.err(&p, Problem::BadFormula(&F_TWO_TERMS, key.to_owned()));
                 return None;
             }
             let mut terms = Vec::new();

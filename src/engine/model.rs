@@ -129,7 +129,7 @@ pub enum Cond {
     Any(Vec<Cond>),
     Not(Box<Cond>),
     Derived(usize),
-    Leaf(Leaf),
+    Leaf(Box<Leaf>),
 }
 
 pub struct Leaf {
@@ -278,7 +278,8 @@ pub struct Measure {
     pub id: u32,
     pub chapter: u32,
     pub kind: Kind,
-    pub kind_reason: Text,
+    /// Why this kind: for reviewers; compiled documents leave it out.
+    pub kind_reason: Option<Text>,
     pub title: Text,
     pub text: Text,
     pub text_note: Option<Text>,

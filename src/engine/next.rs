@@ -6,7 +6,7 @@ use super::eval::{AmountOutcome, Context, Evaluation, Missing, Scope, Status, Tr
 use super::format;
 use super::model::FactKind;
 use super::report::missing_path;
-use super::text::Lang;
+use super::text::{Lang, fill};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -95,14 +95,13 @@ pub fn questions(cx: &Context, ev: &Evaluation, lang: Lang) -> Vec<Question> {
             let fact = &rs.facts[t.missing.fact];
             let label = match (t.missing.item, &fact.kind) {
                 (Some((i, f)), FactKind::List { fields, .. }) => {
-                    let n = i + 1;
-                    let entry =
-                        lang.pick([format!("第{n}项"), format!("{n}件目"), format!("entry {n}")]);
-                    format!(
-                        "{} › {entry} › {}",
-                        fact.label.get(lang),
-                        fields.get(f).map_or("", |x| x.label.get(lang))
-                    )
+                    let entry = fill(
+                        lang,
+                        &["第{0}项", "{0}件目", "entry {0}"],
+                        &[&(i + 1).to_string()],
+                    );
+                    let field = fields.get(f).map_or("", |x| x.label.get(lang));
+                    [fact.label.get(lang), entry.as_str(), field].join(" › ")
                 }
                 _ => fact.label.get(lang).to_owned(),
             };

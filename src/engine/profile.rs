@@ -4,7 +4,7 @@
 
 use super::date::Date;
 use super::model::{Fact, FactKind, Ruleset};
-use super::text::Lang;
+use super::text::{Lang, Tpl, fill};
 use super::value::{Value, parse_decimal};
 use rust_decimal::Decimal;
 
@@ -113,7 +113,7 @@ impl FieldError {
                     _ => None,
                 });
                 match item_label {
-                    Some(l) => format!("{} › {}", fact.label.get(lang), l),
+                    Some(l) => fact.label.get(lang).to_owned() + " › " + l,
                     None => fact.label.get(lang).to_owned(),
                 }
             }
@@ -125,97 +125,135 @@ impl FieldError {
             }
             None => self.path.clone(),
         };
-        let what = match &self.problem {
-            FieldProblem::NotAnObject => lang
-                .pick([
+        let (tpl, arg): (&Tpl, &str) = match &self.problem {
+            FieldProblem::NotAnObject => (
+                &[
                     "应为一个对象",
                     "オブジェクトである必要があります",
                     "must be an object",
-                ])
-                .to_owned(),
-            FieldProblem::UnknownField => lang
-                .pick([
+                ],
+                "",
+            ),
+            FieldProblem::UnknownField => (
+                &[
                     "不是本规则集的问题，已忽略",
                     "このルールセットの質問ではないため無視しました",
                     "is not a question of this ruleset and was ignored",
-                ])
-                .to_owned(),
-            FieldProblem::Computed => lang
-                .pick([
+                ],
+                "",
+            ),
+            FieldProblem::Computed => (
+                &[
                     "由系统计算，无需填写",
                     "自動で計算されるため入力できません",
                     "is computed, not entered",
-                ])
-                .to_owned(),
-            FieldProblem::WrongType(e) => {
-                let e = e.describe(lang);
-                lang.pick([
-                    format!("应填写{e}"),
-                    format!("{e}を入力してください"),
-                    format!("must be {e}"),
-                ])
-            }
-            FieldProblem::BadNumber => lang
-                .pick([
+                ],
+                "",
+            ),
+            FieldProblem::WrongType(e) => (
+                &["应填写{0}", "{0}を入力してください", "must be {0}"],
+                e.describe(lang),
+            ),
+            FieldProblem::BadNumber => (
+                &[
                     "不是有效数字（请只用数字和小数点）",
                     "有効な数値ではありません（数字と小数点のみ）",
                     "is not a valid number (digits and one decimal point only)",
-                ])
-                .to_owned(),
-            FieldProblem::Negative => lang
-                .pick(["不能为负数", "負の値にはできません", "cannot be negative"])
-                .to_owned(),
-            FieldProblem::TooSmall(m) => lang.pick([
-                format!("不能小于 {m}"),
-                format!("{m} 未満にはできません"),
-                format!("cannot be less than {m}"),
-            ]),
-            FieldProblem::TooLarge(m) => lang.pick([
-                format!("超过合理范围（最大 {m}）"),
-                format!("妥当な範囲を超えています（最大 {m}）"),
-                format!("is beyond any plausible value (at most {m})"),
-            ]),
-            FieldProblem::NotWhole => lang
-                .pick([
+                ],
+                "",
+            ),
+            FieldProblem::Negative => (
+                &["不能为负数", "負の値にはできません", "cannot be negative"],
+                "",
+            ),
+            FieldProblem::TooSmall(m) => (
+                &[
+                    "不能小于 {0}",
+                    "{0} 未満にはできません",
+                    "cannot be less than {0}",
+                ],
+                m,
+            ),
+            FieldProblem::TooLarge(m) => (
+                &[
+                    "超过合理范围（最大 {0}）",
+                    "妥当な範囲を超えています（最大 {0}）",
+                    "is beyond any plausible value (at most {0})",
+                ],
+                m,
+            ),
+            FieldProblem::NotWhole => (
+                &[
                     "应为整数",
                     "整数で入力してください",
                     "must be a whole number",
-                ])
-                .to_owned(),
-            FieldProblem::TooPrecise => lang
-                .pick([
+                ],
+                "",
+            ),
+            FieldProblem::TooPrecise => (
+                &[
                     "金额最多保留两位小数（分）",
                     "金額は小数第2位（分）までです",
                     "money has at most two decimal places (fen)",
-                ])
-                .to_owned(),
-            FieldProblem::BadDate => lang
-                .pick([
+                ],
+                "",
+            ),
+            FieldProblem::BadDate => (
+                &[
                     "不是有效日期（YYYY-MM-DD）",
                     "有効な日付ではありません（YYYY-MM-DD）",
                     "is not a real date (YYYY-MM-DD)",
-                ])
-                .to_owned(),
-            FieldProblem::DateOutOfRange(a, b) => lang.pick([
-                format!("应在 {a} 至 {b} 之间"),
-                format!("{a} から {b} までの日付にしてください"),
-                format!("must be between {a} and {b}"),
-            ]),
-            FieldProblem::UnknownChoice => lang
-                .pick([
+                ],
+                "",
+            ),
+            FieldProblem::DateOutOfRange(a, b) => {
+                let what = fill(
+                    lang,
+                    &[
+                        "应在 {0} 至 {1} 之间",
+                        "{0} から {1} までの日付にしてください",
+                        "must be between {0} and {1}",
+                    ],
+                    &[a, b],
+                );
+                return fill(
+                    lang,
+                    &["{0}：{1}", "{0}：{1}", "{0}: {1}"],
+                    &[&label, &what],
+                );
+            }
+            FieldProblem::UnknownChoice => (
+                &[
                     "不是可选项之一",
                     "選択肢にありません",
                     "is not one of the choices",
-                ])
-                .to_owned(),
-            FieldProblem::TooManyItems(n) => lang.pick([
-                format!("最多 {n} 项"),
-                format!("最大 {n} 件です"),
-                format!("has more than {n} entries"),
-            ]),
+                ],
+                "",
+            ),
+            FieldProblem::TooManyItems(n) => {
+                let n = n.to_string();
+                let what = fill(
+                    lang,
+                    &[
+                        "最多 {0} 项",
+                        "最大 {0} 件です",
+                        "has more than {0} entries",
+                    ],
+                    &[&n],
+                );
+                return fill(
+                    lang,
+                    &["{0}：{1}", "{0}：{1}", "{0}: {1}"],
+                    &[&label, &what],
+                );
+            }
         };
-        let sep = lang.pick(["：", "：", ": "]);
-        format!("{label}{sep}{what}")
+        let what = fill(lang, tpl, &[arg]);
+        fill(
+            lang,
+            &["{0}：{1}", "{0}：{1}", "{0}: {1}"],
+            &[&label, &what],
+        )
     }
 }
 
@@ -351,7 +389,7 @@ pub fn read(fact: &Fact, value: &Value) -> Result<Option<FactValue>, FieldProble
         },
         FactKind::Int { min, max } => {
             let d = number(value)?;
-            if d.fract() != Decimal::ZERO {
+            if !super::format::is_whole(d) {
                 return Err(FieldProblem::NotWhole);
             }
             check_range(d, Decimal::from(*min), Decimal::from(*max))?;
@@ -370,7 +408,7 @@ pub fn read(fact: &Fact, value: &Value) -> Result<Option<FactValue>, FieldProble
                 Value::Int(_) | Value::Str(_) | Value::Number(_) => number(value)?,
                 _ => return Err(FieldProblem::WrongType(Expected::Year)),
             };
-            if d.fract() != Decimal::ZERO {
+            if !super::format::is_whole(d) {
                 return Err(FieldProblem::NotWhole);
             }
             check_range(d, Decimal::from(*min), Decimal::from(*max))?;

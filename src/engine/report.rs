@@ -11,7 +11,7 @@ use super::format;
 use super::model::*;
 use super::next::{self, Question};
 use super::profile::{FieldError, Profile};
-use super::text::Lang;
+use super::text::{Lang, Tpl, fill};
 use serde::Serialize;
 
 /// How much to put in a report: `Summary` for screening many enterprises (statuses, amounts,
@@ -165,31 +165,14 @@ pub fn amount_report(i: Interval, lang: Option<Lang>) -> AmountReport {
     };
     let text = lang.map(|l| {
         let lo = format::money(i.lo, l);
-        match (kind, i.hi) {
-            ("exact", _) => lo,
-            ("floor", _) => l.pick([
-                format!("不低于{lo}"),
-                format!("{lo}以上"),
-                format!("at least {lo}"),
-            ]),
-            (_, Some(hi)) if kind == "cap" => {
-                let hi = format::money(hi, l);
-                l.pick([
-                    format!("最高{hi}"),
-                    format!("最大{hi}"),
-                    format!("up to {hi}"),
-                ])
-            }
-            (_, Some(hi)) => {
-                let hi = format::money(hi, l);
-                l.pick([
-                    format!("{lo}至{hi}"),
-                    format!("{lo}～{hi}"),
-                    format!("{lo} to {hi}"),
-                ])
-            }
-            _ => lo,
-        }
+        let hi = i.hi.map(|h| format::money(h, l)).unwrap_or_default();
+        let tpl: &Tpl = match kind {
+            "exact" => &["{0}", "{0}", "{0}"],
+            "floor" => &["不低于{0}", "{0}以上", "at least {0}"],
+            "cap" => &["最高{1}", "最大{1}", "up to {1}"],
+            _ => &["{0}至{1}", "{0}～{1}", "{0} to {1}"],
+        };
+        fill(l, tpl, &[&lo, &hi])
     });
     AmountReport {
         min: format::plain(i.lo),
@@ -382,23 +365,16 @@ fn part_report(
         title: full.then(|| p.title.get(lang).to_owned()),
         formula: rule.filter(|_| full).map(|r| {
             let lo = ex.formula(&r.min);
-            match &r.max {
-                Some(hi) if ex.formula(hi) == lo => lo,
-                Some(hi) if matches!(r.min, Expr::Const(z) if z.is_zero()) => {
-                    let hi = ex.formula(hi);
-                    lang.pick([
-                        format!("不超过 {hi}"),
-                        format!("{hi} 以内"),
-                        format!("up to {hi}"),
-                    ])
+            let hi = r.max.as_ref().map(|e| ex.formula(e));
+            let tpl: &Tpl = match &hi {
+                Some(h) if *h == lo => &["{0}", "{0}", "{0}"],
+                Some(_) if matches!(r.min, Expr::Const(z) if z.is_zero()) => {
+                    &["不超过 {1}", "{1} 以内", "up to {1}"]
                 }
-                Some(hi) => format!("{lo} – {}", ex.formula(hi)),
-                None => lang.pick([
-                    format!("不低于 {lo}"),
-                    format!("{lo} 以上"),
-                    format!("at least {lo}"),
-                ]),
-            }
+                Some(_) => &["{0} – {1}", "{0} – {1}", "{0} – {1}"],
+                None => &["不低于 {0}", "{0} 以上", "at least {0}"],
+            };
+            fill(lang, tpl, &[&lo, hi.as_deref().unwrap_or("")])
         }),
         basis: rule
             .filter(|_| full)

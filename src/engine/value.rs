@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt;
-use std::str::FromStr;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -76,25 +75,49 @@ impl Value {
 }
 
 /// Plain decimal notation only: digits, one point, an optional leading minus. No exponents, no
-/// separators, so "1e9" or "1,000" is an error the user sees rather than a silent guess.
+/// separators, so "1e9" or "1,000" is an error the user sees rather than a silent guess. Read
+/// digit by digit into the decimal's 96-bit mantissa (rust_decimal's own parser is larger and
+/// accepts more than a form should).
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let t = text.trim();
-    let digits = t.strip_prefix('-').unwrap_or(t);
-    let ok = !digits.is_empty()
-        && digits.bytes().all(|c| c.is_ascii_digit() || c == b'.')
-        && digits.bytes().filter(|c| *c == b'.').count() <= 1
-        && digits.bytes().any(|c| c.is_ascii_digit());
-    if !ok {
+    let (negative, digits) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let mut mantissa: i128 = 0;
+    let mut scale: Option<u32> = None;
+    let mut any_digit = false;
+    for c in digits.bytes() {
+        match c {
+            b'0'..=b'9' => {
+                any_digit = true;
+                mantissa = mantissa
+                    .checked_mul(10)?
+                    .checked_add(i128::from(c - b'0'))?;
+                if let Some(s) = scale.as_mut() {
+                    *s += 1;
+                }
+            }
+            b'.' if scale.is_none() => scale = Some(0),
+            _ => return None,
+        }
+    }
+    if !any_digit {
         return None;
     }
-    Decimal::from_str(t).ok()
+    let m = if negative { -mantissa } else { mantissa };
+    Decimal::try_from_i128_with_scale(m, scale.unwrap_or(0)).ok()
 }
 
 /// The shortest decimal text of a double. In the browser JavaScript's own Number#toString does it,
 /// which keeps Rust's float formatting (some 25 KB) out of the WebAssembly.
 #[cfg(target_arch = "wasm32")]
 fn shortest(v: f64) -> String {
-    String::from(js_sys::Number::from(v).to_string_with_radix(10).unwrap_or_else(|_| js_sys::JsString::from("NaN")))
+    String::from(
+        js_sys::Number::from(v)
+            .to_string_with_radix(10)
+            .unwrap_or_else(|_| js_sys::JsString::from("NaN")),
+    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
