@@ -12,8 +12,9 @@ pub mod cli;
 pub mod compile;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
+/// The browser API (wasm-bindgen exports), public so the wasm tests can call it from Rust.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm_api;
 
 /// The built-in ruleset (沪企服办〔2023〕1号) as compiled JSON, without its example cases.
 pub const BUILTIN_RULESET: &str = include_str!(concat!(env!("OUT_DIR"), "/ruleset.json"));

@@ -14,6 +14,7 @@
 //!
 //! Figures in the rows are written as the standard writes them: `1000人`, `营收40000万`,
 //! `资产80000万`, and one yuan below a bound as `营收40000万-1元`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use sme_eligibility::engine::model::{FactKind, Ruleset, SIZE_CLASSES};
 use sme_eligibility::engine::profile::Profile;

@@ -236,7 +236,7 @@ pub fn custom_error<E: de::Error>(msg: &str) -> E {
     E::custom(msg)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
