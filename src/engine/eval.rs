@@ -231,8 +231,7 @@ impl<'a> Context<'a> {
             .iter()
             .flat_map(|p| p.missing.iter().copied())
             .collect();
-        missing.sort_unstable();
-        missing.dedup();
+        unique(&mut missing);
         MeasureOutcome {
             status,
             amount,
@@ -283,8 +282,7 @@ impl<'a> Context<'a> {
         if let AmountOutcome::Unknown(m) = &amount {
             missing.extend_from_slice(m);
         }
-        missing.sort_unstable();
-        missing.dedup();
+        unique(&mut missing);
         PartOutcome {
             status,
             window,
@@ -314,8 +312,7 @@ impl<'a> Context<'a> {
                 if let Some(e) = &rule.max {
                     self.expr_missing(e, &mut m);
                 }
-                m.sort_unstable();
-                m.dedup();
+                unique(&mut m);
                 AmountOutcome::Unknown(m)
             }
         }
@@ -647,6 +644,19 @@ fn combine(op: &Expr, a: Interval, b: Interval) -> Option<Interval> {
             hi: both(|x, y| Some(x.max(y)))?,
         },
     })
+}
+
+/// Keeps the first of each missing fact, in the order the conditions name them (the clause's
+/// order, which is also the order a form asks in). Lists are short: a scan beats a sort here.
+fn unique(v: &mut Vec<Missing>) {
+    let mut i = 0;
+    while i < v.len() {
+        if v[..i].contains(&v[i]) {
+            v.remove(i);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 pub fn compare<T: PartialOrd>(a: T, b: T, op: Op) -> Option<bool> {

@@ -1062,12 +1062,7 @@ fn load_cond(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Con
     match present[0] {
         "all" | "any" => {
             let key = present[0];
-            let items = l.list(get(o, key)?, &join(path, key));
-            let kids: Vec<Cond> = items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| load_cond(l, c, &index(&join(path, key), i), scope))
-                .collect();
+            let kids = load_filter(l, get(o, key), &join(path, key), scope);
             if kids.is_empty() {
                 l.err(path, Problem::BadFormula(&F_EMPTY_GROUP, key.to_owned()));
             }
@@ -1193,12 +1188,13 @@ fn load_leaf(l: &mut Loader, o: Entries, path: &str, scope: &Scope) -> Option<Le
 
 fn load_filter(l: &mut Loader, v: Option<&Value>, path: &str, scope: &Scope) -> Vec<Cond> {
     let Some(v) = v else { return Vec::new() };
-    let items = l.list(v, path);
-    items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| load_cond(l, c, &index(path, i), scope))
-        .collect()
+    let mut out = Vec::new();
+    for (i, c) in l.list(v, path).iter().enumerate() {
+        if let Some(cond) = load_cond(l, c, &index(path, i), scope) {
+            out.push(cond);
+        }
+    }
+    out
 }
 
 /// The type of what a condition compares, as far as operators and operands care.

@@ -9,6 +9,7 @@ use super::report::missing_path;
 use super::text::{Lang, fill};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::cmp::Reverse;
 
 #[derive(Serialize, Clone, Debug)]
 pub struct Question {
@@ -81,14 +82,23 @@ pub fn questions(cx: &Context, ev: &Evaluation, lang: Lang) -> Vec<Question> {
         Some(c) if t.missing.item.is_none() => cx.eval(c, Scope::Top) == Tri::True,
         _ => true,
     });
-    tallies.sort_by(|a, b| {
-        b.measures
-            .len()
-            .cmp(&a.measures.len())
-            .then_with(|| b.unbounded.cmp(&a.unbounded))
-            .then_with(|| b.money.cmp(&a.money))
-            .then_with(|| a.missing.cmp(&b.missing))
-    });
+    // Most measures waiting first, then the most money (unbounded first), then the ruleset's order.
+    // A short list: an insertion sort keeps the order stable and the module small.
+    let key = |t: &Tally| {
+        (
+            Reverse(t.measures.len()),
+            Reverse(t.unbounded),
+            Reverse(t.money),
+            t.missing,
+        )
+    };
+    for i in 1..tallies.len() {
+        let mut j = i;
+        while j > 0 && key(&tallies[j]) < key(&tallies[j - 1]) {
+            tallies.swap(j, j - 1);
+            j -= 1;
+        }
+    }
     tallies
         .into_iter()
         .map(|t| {
