@@ -353,7 +353,19 @@ impl RulesetError {
                 ],
                 vec![a, b],
             ),
-            Problem::BadFormula(t, d) => (*t, vec![d]),
+            Problem::BadFormula(t, d) => {
+                let detail = fill(lang, t, &[d]);
+                let body = fill(
+                    lang,
+                    &["公式错误：{0}", "式の誤り：{0}", "bad formula: {0}"],
+                    &[&detail],
+                );
+                return if self.path.is_empty() {
+                    body
+                } else {
+                    self.path.clone() + ": " + &body
+                };
+            }
             Problem::Unsourced => (
                 &[
                     "数值条件须注明原文（cite）或依据文件（source）",

@@ -412,7 +412,7 @@ pub fn read(fact: &Fact, value: &Value) -> Result<Option<FactValue>, FieldProble
                 return Err(FieldProblem::NotWhole);
             }
             check_range(d, Decimal::from(*min), Decimal::from(*max))?;
-            let y = i32::try_from(d.mantissa()).map_err(|_| FieldProblem::BadNumber)?;
+            let y = i32::try_from(d.normalize().mantissa()).map_err(|_| FieldProblem::BadNumber)?;
             FactValue::Year(y)
         }
         FactKind::Date { min, max } => {
