@@ -1,12 +1,9 @@
-// Demonstration page only: the language links switch the element (and the page) without reloading,
-// so the answers stay; ?lang= in the address opens the page in that language.
-const el = document.querySelector('sme-eligibility');
-const use = lang => el.setAttribute('lang', lang);
-const q = new URLSearchParams(location.search).get('lang');
-if (q) use(q);
-for (const a of document.querySelectorAll('nav a')) a.addEventListener('click', e => {
+// Demo page: the language links switch the element without a reload, so answers stay.
+const el = document.querySelector('sme-eligibility'), use = lang => lang && el.setAttribute('lang', lang);
+use(new URLSearchParams(location.search).get('lang'));
+document.querySelector('nav').addEventListener('click', e => {
+  if (!e.target.lang) return;
   e.preventDefault();
-  const lang = new URL(a.href).searchParams.get('lang');
-  use(lang);
-  history.replaceState(null, '', '?lang=' + lang);
+  use(e.target.lang);
+  history.replaceState(null, '', '?lang=' + e.target.lang);
 });

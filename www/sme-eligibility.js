@@ -1,19 +1,14 @@
 /* <sme-eligibility>: which of the 28 measures of 沪企服办〔2023〕1号 apply to an enterprise, worked out
- * entirely in the browser (a WebAssembly rules engine). No answer ever leaves the page.
- *
- *   <script type="module" src="/path/www/sme-eligibility.js"></script>
+ * in the browser by a WebAssembly engine; no answer leaves the page.
+ *   <script type="module" src="…/www/sme-eligibility.js"></script>
  *   <sme-eligibility lang="zh-CN"></sme-eligibility>
- *
- * Serve www/ and pkg/ side by side (the engine is loaded from ../pkg/ relative to this file; the
- * .wasm must be served as application/wasm). Under a CSP, script-src needs 'wasm-unsafe-eval'.
- * Attributes: lang      zh-CN (default) | ja | en — can change at any time, answers are kept
- *             as-of     YYYY-MM-DD, the date to evaluate at (default: today, browser time zone)
- *             ruleset   URL (same origin) of another compiled ruleset JSON
- * Styling: set these custom properties on the element or an ancestor (defaults in brackets):
- *   --sme-font [system-ui…]  --sme-font-size [1rem]  --sme-color [#1f2328]  --sme-bg [#fff]
- *   --sme-surface [#f3f5f7]  --sme-accent [#0b57d0]  --sme-muted [#4f5965]  --sme-border [#8a939e]
- *   --sme-ok [#176b2c]  --sme-warn [#8a4700]  --sme-bad [#b42318]  --sme-radius [6px]  --sme-gap [1rem]
- * Keep text colours at 4.5:1 against --sme-bg and --sme-surface.
+ * Serve www/ and pkg/ side by side (.wasm as application/wasm); a CSP needs script-src 'wasm-unsafe-eval'.
+ * Attributes: lang (zh-CN default, ja, en; switchable, answers kept), as-of (YYYY-MM-DD; default
+ * today), ruleset (same-origin URL of another compiled ruleset JSON).
+ * Styling, custom properties [default]: --sme-font [system-ui…] --sme-font-size [1rem]
+ * --sme-color [#1f2328] --sme-bg [#fff] --sme-surface [#f3f5f7] --sme-accent [#0b57d0]
+ * --sme-muted [#4f5965] --sme-border [#8a939e] --sme-ok [#176b2c] --sme-warn [#8a4700]
+ * --sme-bad [#b42318] --sme-radius [6px] --sme-gap [1rem]. Keep text at 4.5:1 contrast.
  */
 import { h, fill, idOf } from './widget/dom.js';
 import { T, LANGS } from './widget/i18n.js';
@@ -23,13 +18,12 @@ import { Form, focusIn } from './widget/form.js';
 import { report, policy } from './widget/report.js';
 
 const pkg = new URL('../pkg/', import.meta.url);
-let engine; // one engine module per page, shared by every element
-const load = () => engine ??= import(new URL('sme_eligibility.js', pkg))
-  .then(async m => (await m.default({ module_or_path: fetch(new URL('sme_eligibility_bg.wasm', pkg)) }), m));
+let engine; // shared by every element of the page
+const load = () => engine ??= (wasm => import(new URL('sme_eligibility.js', pkg)) // glue and wasm fetched in parallel
+  .then(async m => (await m.default({ module_or_path: wasm }), m)))(fetch(new URL('sme_eligibility_bg.wasm', pkg)));
 const FORMAT = 'sme-eligibility-answers';
 
-// Everything of one element lives here, out of reach of the host page: no public property, no
-// attribute and no event carries an answer.
+// One element's state, out of the host page's reach: no property, attribute or event carries an answer.
 class Widget {
   constructor(el) {
     this.el = el;
@@ -63,27 +57,32 @@ class Widget {
     return m.Engine.fromJson(await res.text());
   }
 
-  // Answers from the link's fragment (then removed from the address bar), else from this device.
+  // Answers from the link (#sme=…), else from this device if the user chose so.
   restore() {
     this.cat = this.engine.catalog(this.lang);
     this.types = new Map(this.cat.facts.flatMap(f => [[f.id, f.type], ...(f.fields ?? []).map(g => [f.id + '.' + g.id, g.type])]));
-    let d, hash = /^#sme=([\w-]+)$/.exec(location.hash);
-    try {
-      if (hash) {
-        history.replaceState(history.state, '', location.pathname + location.search);
-        d = decode(hash[1]);
-      } else if ((d = localStorage.getItem(this.key))) { d = JSON.parse(d); this.keep = true; }
-    } catch { d = null; }
+    let d = this.fromLink();
+    try { if (!d && (d = JSON.parse(localStorage.getItem(this.key)))) this.keep = true; } catch { }
+    this.use(d);
+    addEventListener('hashchange', () => this.use(this.fromLink()) && this.render());
+  }
+  fromLink() {
+    const m = /^#sme=([\w-]+)$/.exec(location.hash);
+    if (!m) return null;
+    history.replaceState(history.state, '', location.pathname + location.search);
+    try { return decode(m[1]); } catch { return null; }
+  }
+  use(d) {
     const a = clean(d?.a, this.types);
-    if (a) [this.a, this.asOf] = [a, isDate(d.d) ? d.d : ''];
+    if (a) [this.a, this.asOf, this.touched] = [a, isDate(d.d) ? d.d : '', new Set()];
+    return a;
   }
 
-  // A disclosure whose open state survives re-rendering.
+  // A <details> whose open state survives re-rendering.
   disc(k, title, ...kids) {
     return h('details', { open: this.open.has(k), ontoggle: e => this.open[e.target.open ? 'add' : 'delete'](k) }, h('summary', { 'data-k': k, text: title }), kids);
   }
 
-  // Builds everything from state (on start, language switch, restored answers).
   render() {
     const t = this.t, focus = this.root.activeElement?.dataset.k;
     if (this.err) return this.root.replaceChildren(h('div', { class: 'w' }, h('div', { class: 'alert', role: 'alert' }, this.errText(t))));
@@ -93,12 +92,12 @@ class Widget {
     this.res = h('section', { 'aria-labelledby': 'rh' });
     this.msg = h('p', { role: 'status' });
     this.root.replaceChildren(h('div', { class: 'w' },
-      h('div', null, h('h2', { text: t.title }), h('p', { class: 'sub', text: `${cat.title}（${cat.document}）` }), h('p', { class: 'small', text: t.privacy })),
-      h('div', { class: 'bar ctl' },
+      h('div', null, h('h2', { text: t.title }), h('p', { class: 'small', text: `${cat.title}（${cat.document}）` }), h('p', { class: 'small', text: t.privacy })),
+      h('div', { class: 'row ctl' },
         h('div', { class: 'row', role: 'group', 'aria-label': t.lang }, Object.entries(LANGS).map(([l, [code, name]]) =>
           h('button', { type: 'button', lang: code, 'data-k': 'l' + l, 'aria-pressed': String(l == this.lang), text: name, onclick: () => this.el.setAttribute('lang', code) }))),
         h('div', { class: 'f' }, h('label', { for: 'i-as_of', text: t.asOf }),
-          this.asOfIn = h('input', { type: 'date', id: 'i-as_of', 'data-k': 'asof', 'data-d': '', onchange: e => this.setAsOf(e.target.value) }),
+          this.asOfIn = h('input', { type: 'date', id: 'i-as_of', 'data-k': 'asof', 'data-d': '', onchange: e => e.target.value && this.setAsOf(e.target.value) }),
           h('p', { class: 'err', id: 'e-as_of', hidden: true }))),
       this.tools(t),
       h('div', { class: 'cols' }, this.form.build(), this.res),
@@ -121,10 +120,10 @@ class Widget {
         h('label', { class: 'btn' }, t.imp, h('input', { type: 'file', class: 'sr', accept: '.json,application/json', 'data-k': 'imp', onchange: e => this.importFile(e.target) })),
         h('button', { type: 'button', 'data-k': 'link', text: t.link, onclick: () => this.copyLink() }),
         h('button', { type: 'button', 'data-k': 'print', text: t.print, onclick: () => print() }),
-        h('button', { type: 'button', 'data-k': 'clear', text: t.clear, onclick: () => this.setAnswers({}, '') })),
+        h('button', { type: 'button', 'data-k': 'clear', text: t.clear, onclick: () => this.use({ a: {} }) && this.render() })),
       h('label', { class: 'row' }, h('input', { type: 'checkbox', 'data-k': 'keep', checked: !!this.keep, 'aria-describedby': 'kh', onchange: e => this.remember(e.target.checked) }), t.remember),
       h('p', { class: 'help', id: 'kh', text: t.rememberHelp }),
-      this.linkBox = h('div', { class: 'f', hidden: true }, h('label', { for: 'lk', text: t.linkTxt }), h('input', { type: 'text', id: 'lk', readonly: true })),
+      this.linkBox = h('div', { class: 'f', hidden: true }, h('label', { for: 'lk', text: t.link }), h('input', { type: 'text', id: 'lk', readonly: true })),
       this.msg));
   }
 
@@ -143,16 +142,7 @@ class Widget {
 
   changed() { clearTimeout(this.timer); this.timer = setTimeout(() => this.evaluate(), 250); }
 
-  setAsOf(d) {
-    this.asOf = d;
-    this.evaluate();
-    if (!this.root.activeElement || this.root.activeElement == document.body) this.root.getElementById('rh').focus();
-  }
-
-  setAnswers(a, asOf) {
-    this.a = a; this.asOf = asOf; this.touched = new Set();
-    this.render();
-  }
+  setAsOf(d) { this.asOf = d; this.evaluate(); }
 
   ask(f) { focusIn(this.root.getElementById(idOf('i', f))); }
 
@@ -176,9 +166,9 @@ class Widget {
     input.value = '';
     if (!f) return;
     try {
-      const d = JSON.parse(await f.text()), a = d?.format == FORMAT && clean(d.answers, this.types);
-      if (!a) throw 0;
-      this.setAnswers(a, isDate(d.as_of) ? d.as_of : '');
+      const d = JSON.parse(await f.text());
+      if (d?.format != FORMAT || !this.use({ a: d.answers, d: d.as_of })) throw 0;
+      this.render();
       this.say('impOk');
     } catch { this.say('impErr', true); }
   }

@@ -1,4 +1,4 @@
-// Pictures drawn as inline SVG, each with a text name (role=img + <title>) and its data as text.
+// Inline SVG pictures, each named (role=img, <title>) and with its data as text.
 import { h, s, fill, day } from './dom.js';
 
 const W = 420, L = 50, num = d => Date.parse(d) / 864e5;
@@ -9,7 +9,6 @@ function figure(t, title, alt, svgKids, height, items) {
     h('figcaption', null, h('details', null, h('summary', { text: title + ' — ' + t.asText }), h('ul', null, items.map(text => h('li', { text }))))));
 }
 
-// The dated windows of the measures' parts, with the as-of date marked.
 export function timeline(w, r) {
   const { t, lang } = w, rows = r.measures.flatMap(m => m.parts.filter(p => p.window).map(p => ({ m, p, ...p.window })));
   if (!rows.length) return null;
@@ -19,7 +18,7 @@ export function timeline(w, r) {
   const kids = [];
   for (let y = y1; y <= y2; y++) {
     const X = x(y + '-01-01');
-    kids.push(s('line', { class: 'ax', x1: X, x2: X, y1: 14, y2: H }), s('text', { x: X + 2, y: 12, text: y }));
+    kids.push(s('line', { class: 'ax', x1: X, x2: X, y1: 14, y2: H }), X < W - 40 && s('text', { x: X + 2, y: 12, text: y }));
   }
   rows.forEach((o, i) => {
     const Y = y0 + i * 18, a = o.from ? x(o.from) : L, b = o.to ? x(o.to) : W - 8;
@@ -35,8 +34,7 @@ export function timeline(w, r) {
     rows.map(o => `${fill(t.m, { n: o.m.id })} ${o.p.title}: ${day(o.from, lang) || '…'} – ${day(o.to, lang) || '…'} (${o.state == 'closed' ? fill(t.ended, { d: day(o.to, lang) }) : t[o.state]})`));
 }
 
-// Estimated amounts of the eligible measures as horizontal bars: exact solid, a cap dashed
-// ("up to"), a floor solid with an open end, a range solid to its floor then dashed to its cap.
+// Amounts: exact solid, cap dashed ("up to"), floor with an open end, range solid then dashed.
 export function bars(w, r) {
   const { t } = w, ms = r.measures.filter(m => m.status == 'eligible' && m.amount);
   if (!ms.length) return null;

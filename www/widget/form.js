@@ -1,6 +1,5 @@
-// The questionnaire: the catalog's sections, each showing only the facts that can still change a
-// result (report.next_questions) plus those answered or touched. Field nodes are kept between
-// evaluations and only moved when needed, so typing never loses focus.
+// The questionnaire: per section, the facts that can still change a result (next_questions) plus
+// those answered or touched. Field nodes persist and move only when needed: typing keeps focus.
 import { h, fill, idOf, P } from './dom.js';
 import { answered, moneyText } from './state.js';
 
@@ -9,7 +8,6 @@ const top = p => p.split(/[.[]/)[0];
 const focusIn = el => el && (el.matches('input,select,button') ? el : el.querySelector('input:checked,input,select,button'))?.focus();
 
 export class Form {
-  // w: the widget (t, lang, cat, types, a = answers, touched, changed()).
   constructor(w) { this.w = w; }
 
   build() {
@@ -21,7 +19,7 @@ export class Form {
       h('h3', { id: 'fh', text: t.form }), h('p', { class: 'help', text: t.formHelp }), this.next, this.secs);
   }
 
-  // One answer changed: keep the raw value (a typed string, a boolean, a choice id).
+  // Keeps the raw answer: the typed string, a boolean or a choice id.
   input(el) {
     const w = this.w, p = el.name;
     if (!p) return;
@@ -35,7 +33,7 @@ export class Form {
     w.changed();
   }
 
-  // One field. f: the catalog fact; p: its path (headcount, hires.0.group); v: its raw answer.
+  // f: the fact; p: its path (hires.0.group); v: the answer.
   field(f, p, v) {
     const { t, lang } = this.w, id = idOf('i', p), help = f.help && h('p', { class: 'help', id: idOf('h', p), text: f.help + (f.source ? ' ' + t.src + f.source : '') });
     const label = f.label + (f.unit ? P(lang).p(f.unit) : '');
@@ -59,7 +57,6 @@ export class Form {
       f.type == 'money' && h('p', { class: 'small', id: idOf('x', p), text: moneyText(v, lang) }), err);
   }
 
-  // The list fact (hires): one group per entry, with add and remove.
   list(f) {
     const w = this.w, { t } = w, rows = w.a[f.id] ?? [];
     const redo = (focus) => { w.touched.add(f.id); const n = this.list(f); this.nodes.get(f.id).replaceWith(n); this.nodes.set(f.id, n); focusIn(n.querySelector(focus)); w.changed(); };
@@ -78,7 +75,6 @@ export class Form {
     return n;
   }
 
-  // After an evaluation: which facts to show, the next questions, the errors.
   update(r) {
     const w = this.w, { t } = w, qs = r.next_questions ?? [];
     const show = new Set([...qs.map(q => top(q.fact)), ...w.touched, ...Object.keys(w.a).filter(k => answered(w.a[k]))]);

@@ -1,21 +1,20 @@
-// The report (summary, pictures, the measures by chapter with "why") and the policy text.
+// The report (summary, pictures, measures by chapter with "why") and the policy text.
 import { h, fill, day, P } from './dom.js';
 import { bars, timeline } from './charts.js';
 
-const ICON = { eligible: '✓', needs_info: '?', ineligible: '✗', expired: '⌛︎', not_applicable: '–', met: '✓', not_met: '✗', unknown: '?' };
+const ICON = { eligible: '✓', needs_info: '?', ineligible: '✗', expired: '○', not_applicable: '–', met: '✓', not_met: '✗', unknown: '?' };
 const ZH = 'zh-CN';
 const icon = k => h('span', { class: 'o', 'aria-hidden': 'true', text: ICON[k] });
 const line = (label, ...v) => v[0] ? h('p', null, label, ...v) : null;
 const span = (w, a, b) => `${day(a, w.lang) || '…'} – ${day(b, w.lang) || '…'}`;
 
-// The whole results area for one report.
 export function report(w, r) {
   const { t, lang, cat } = w, S = r.summary, p = P(lang);
   const labels = new Map((r.next_questions ?? []).map(q => [q.fact, q.label]));
-  const deps = [...new Set(r.measures.filter(m => m.status == 'eligible').flatMap(m => m.departments ?? []))];
+  const deps = [...new Set(r.measures.filter(m => m.status == 'eligible' && m.kind[0] != 'p').flatMap(m => m.departments ?? []))];
   return [
     S.windows_closed && h('div', { class: 'alert', role: 'note' }, h('p', { text: fill(t.closed, { d: day(r.as_of, lang) }) }),
-      w.best.date && h('button', { type: 'button', class: 'p', 'data-k': 'best', text: fill(t.suggest, { d: day(w.best.date, lang), n: w.best.open }), onclick: () => w.setAsOf(w.best.date) })),
+      w.best.date && h('button', { type: 'button', class: 'p', 'data-k': 'best', text: fill(t.suggest, { d: day(w.best.date, lang), n: w.best.open }), onclick: () => { w.setAsOf(w.best.date); w.root.getElementById('rh').focus(); } })),
     h('div', { class: 'sum' },
       h('p', { class: 'big', text: fill(t.sumOk, { n: S.eligible }) }),
       h('ul', { class: 'counts' }, [['eligible', 'sumOk'], ['needs_info', 'sumInfo'], ['ineligible', 'sumNo'], ['expired', 'sumEnd'], ['not_applicable', 'sumNA']]
@@ -28,7 +27,7 @@ export function report(w, r) {
     bars(w, r), timeline(w, r),
     cat.chapters.map(c => [h('h4', { text: fill(t.ch, { n: c.id }) + c.title }),
       r.measures.filter(m => m.chapter == c.id).map(m => measure(w, m, labels))]),
-    h('p', { class: 'receipt', text: fill(t.receipt, { id: r.ruleset.id, v: r.ruleset.version, h: r.ruleset.hash, e: r.engine }) }),
+    h('p', { class: 'small receipt', text: fill(t.receipt, { id: r.ruleset.id, v: r.ruleset.version, h: r.ruleset.hash, e: r.engine }) }),
   ];
 }
 
@@ -62,7 +61,6 @@ function part(w, m, x) {
     x.note && h('p', { class: 'small', text: t.note + x.note }));
 }
 
-// The policy, clause by clause, in the UI language beside the Chinese original.
 export function policy(w) {
   const { t, lang, cat } = w, p = P(lang);
   return h('section', { class: 'policy', 'aria-labelledby': 'ph' }, h('h3', { id: 'ph', text: t.policy }),

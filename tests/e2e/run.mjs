@@ -1,0 +1,433 @@
+// End-to-end tests of the <sme-eligibility> widget in Debian's Chromium (playwright-core), served by
+// .ci/serve.mjs WITH the strict CSP. One command: `node tests/e2e/run.mjs`; prints each check, exits
+// non-zero on any failure. Screenshots (360 px and 1280 px) and a print PDF go to tests/artifacts/.
+import { chromium } from 'playwright-core';
+import { startServer } from '../../.ci/serve.mjs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const ART = join(root, 'tests/artifacts');
+mkdirSync(ART, { recursive: true });
+const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+// ---- harness ---------------------------------------------------------------------------------
+let failures = 0;
+async function check(name, fn) {
+  try { await fn(); console.log(`  ok    ${name}`); } catch (e) { failures++; console.log(`  FAIL  ${name}\n        ${String(e.message ?? e).split('\n').slice(0, 6).join('\n        ')}`); }
+}
+const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
+const eq = (a, b, msg) => assert(a === b, `${msg}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
+const has = (text, part, msg) => assert(String(text).includes(part), `${msg}: “${part}” not in “${String(text).slice(0, 300)}”`);
+
+const served = []; // what the server saw (path and query; a fragment never reaches it)
+const server = await startServer({ port: 0, csp: true, onRequest: (m, p) => served.push(p) });
+const origin = `http://127.0.0.1:${server.address().port}`;
+const profileDir = mkdtempSync(join(tmpdir(), 'sme-e2e-'));
+const context = await chromium.launchPersistentContext(profileDir, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  serviceWorkers: 'block', locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, acceptDownloads: true,
+});
+await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+
+// Every request, by every route it could take.
+const requests = [], sockets = [], problems = [];
+await context.route('**/*', route => { requests.push(route.request().url()); route.continue(); });
+context.on('request', r => requests.push(r.url()));
+const watch = page => {
+  page.on('request', r => requests.push(r.url()));
+  page.on('websocket', ws => sockets.push(ws.url()));
+  page.on('console', m => { if (m.type() == 'error' && !/favicon\.ico/.test(m.location().url ?? '')) problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', e => problems.push(`pageerror: ${e.message}`));
+  return page;
+};
+context.on('page', watch);
+
+// ---- helpers on the page -----------------------------------------------------------------------
+const W = 'sme-eligibility'; // Playwright's CSS pierces the open shadow root
+const text = (page, sel) => page.locator(`${W} ${sel}`).first().innerText();
+const value = (page, sel) => page.locator(`${W} ${sel}`).first().inputValue();
+const settle = page => page.waitForTimeout(400); // the widget re-evaluates 250 ms after the last keystroke
+const ready = page => page.waitForSelector(`${W} #rh`, { timeout: 15000 });
+
+// The focused element, through the shadow root.
+const focused = page => page.evaluate(() => {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a && { id: a.id, name: a.getAttribute('name') ?? '', k: a.dataset?.k ?? '', tag: a.tagName, type: a.type ?? '', value: a.value ?? '', checked: !!a.checked, text: a.textContent.trim().slice(0, 60) };
+});
+// Keyboard only: Tab (or Shift+Tab) until the focused element is the one wanted.
+async function tabTo(page, pred, what, back = false) {
+  for (let i = 0; i < 250; i++) {
+    const f = await focused(page);
+    if (f && pred(f)) return f;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`could not reach ${what} with the keyboard`);
+}
+const tabToId = (page, id) => tabTo(page, f => f.id == id, '#' + id);
+async function typeInto(page, id, text) {
+  await tabToId(page, id);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+// A radio group: Tab to it, then arrow keys until the wanted value is checked.
+async function radio(page, name, want) {
+  await tabTo(page, f => f.name == name, `radios ${name}`);
+  for (let i = 0; i < 6; i++) {
+    const f = await focused(page);
+    if (f.value == want && f.checked) return;
+    await page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`radio ${name}=${want} not reached`);
+}
+// A select: arrow keys until the wanted option.
+async function choose(page, id, want) {
+  await tabToId(page, id);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 40; i++) {
+    if ((await focused(page)).value == want) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`option ${want} not reached in #${id}`);
+}
+// A date input (en-US: month, day, year).
+const date = (page, id, iso) => typeInto(page, id, iso.slice(5, 7) + iso.slice(8, 10) + iso.slice(0, 4));
+
+async function axe(page, label) {
+  await page.evaluate(AXE);
+  const r = await page.evaluate(() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const v = r.violations.map(x => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map(n => n.target.join(' > ')).join(' | ')}`);
+  assert(!v.length, `axe ${label}: ${v.join('\n')}`);
+}
+const measure = async (page, n) => ({ cls: await page.locator(`${W} #m-${n}`).getAttribute('class'), text: await text(page, `#m-${n}`) });
+
+// The enterprise of the scenario: an industrial SME in Minhang, 80 persons, 5000万 revenue, a
+// technical renovation of 1200万, a 2023 graduate hired on 2023-03-01 for 24 months, insured.
+async function fillEnterprise(page) {
+  await date(page, 'i-as_of', '2023-07-01');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  await radio(page, 'registered_in_shanghai', 'true');
+  if (await page.locator(`${W} #i-district`).count()) await choose(page, 'i-district', 'minhang');
+  await choose(page, 'i-industry', 'industry');
+  await typeInto(page, 'i-headcount', '80');
+  await typeInto(page, 'i-revenue', '50000000');
+  await settle(page);
+  if (await page.locator(`${W} #i-total_assets`).count()) await typeInto(page, 'i-total_assets', '40000000');
+  await typeInto(page, 'i-renovation_investment', '12000000');
+  await tabTo(page, f => f.text == (page.addLabel ?? '添加一名人员'), 'the add-a-person button');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert((await focused(page)).id == 'i-hires-0-hired_on', 'after “add”, focus is in the new entry');
+  await date(page, 'i-hires-0-hired_on', '2023-03-01');
+  await radio(page, 'hires.0.group', 'graduate_2023');
+  await typeInto(page, 'i-hires-0-contract_months', '24');
+  await radio(page, 'hires.0.social_insurance_paid', 'true');
+  await settle(page);
+}
+
+async function expectScenario(page, lang) {
+  const m5 = await measure(page, 5), m19 = await measure(page, 19), m28 = await measure(page, 28);
+  has(m5.cls, 'eligible', 'measure 5 status'); assert(!m5.cls.includes('ineligible'), 'measure 5 not ineligible');
+  has(m19.cls, 'eligible', 'measure 19 status');
+  has(m28.cls, 'not_applicable', 'measure 28 status');
+  const want = { zh: ['最高120万元', '2000元', '符合条件', '不适用'], en: ['up to CNY 1,200,000', 'CNY 2,000', 'eligible', 'not applicable'], ja: ['最大1,200,000元', '2,000元', '該当', '対象外'] }[lang];
+  has(m5.text, want[0], `measure 5 amount (${lang})`);
+  has(m19.text, want[1], `measure 19 amount (${lang})`);
+  has(m5.text, want[2], `measure 5 status text (${lang})`);
+  has(m28.text, want[3], `measure 28 status text (${lang})`);
+}
+
+// ---- the visit ---------------------------------------------------------------------------------
+console.log(`sme-eligibility widget, end to end, at ${origin} (strict CSP)`);
+const page = await context.newPage();
+let mark = 0;
+
+await check('the demonstration page loads the element and a first report appears quickly', async () => {
+  const t0 = Date.now();
+  await page.goto(origin + '/www/');
+  await ready(page);
+  const ms = Date.now() - t0;
+  console.log(`        first report after ${ms} ms`);
+  assert(ms < 5000, 'too slow');
+  eq(await page.locator(`${W} article`).count(), 28, 'measures shown');
+  eq(await page.locator(`${W} section h4`).count() >= 6, true, 'six chapters');
+});
+mark = requests.length;
+
+await check('with today after every window, the widget says so and suggests a date inside the policy', async () => {
+  const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+  if (today <= '2024-12-31') return console.log('        (skipped: today is inside the policy period)');
+  has(await text(page, '.alert'), '申请期限已全部结束', 'closed notice');
+  has(await text(page, '[data-k=best]'), '2023年12月31日', 'suggested date');
+});
+
+await check('accessibility (axe, WCAG 2.1 A/AA): empty questionnaire, Chinese', () => axe(page, 'empty zh'));
+
+let liveBefore;
+await check('the whole questionnaire can be completed with the keyboard alone', async () => {
+  liveBefore = await text(page, '[aria-live]');
+  await page.locator(`${W} h2`).click(); // a starting point for Tab (the only pointer use before the form)
+  await fillEnterprise(page);
+});
+
+await check('results are announced in the aria-live region after answers', async () => {
+  const now = await text(page, '[aria-live]');
+  assert(now && now != liveBefore, `live region unchanged: “${now}”`);
+  assert(now.length < 200, 'the announcement is a short summary');
+});
+
+await check('expected statuses and amounts (zh): measure 5 最高120万元, measure 19 2000元, measure 28 not applicable', async () => {
+  await expectScenario(page, 'zh');
+  has(await text(page, '.sum'), '2023年7月1日', 'as-of date in the summary');
+  has(await text(page, '#m-5'), '市经济信息化委', 'measure 5 departments');
+  has(await text(page, '#m-19'), '2023年12月31日', 'measure 19 window');
+});
+
+await check('“why” shows the conditions with values, the clause words and the original', async () => {
+  await page.locator(`${W} #m-19 summary`).first().click();
+  const why = await text(page, '#m-19 .why');
+  has(why, '2023年3月1日', 'the hire date compared');
+  has(why, '符合', 'an outcome mark');
+  has(why, '2000元/人', 'the clause text');
+});
+
+await check('a clause link moves focus to the clause, and back to the result', async () => {
+  await page.locator(`${W} [data-k=tc5]`).click();
+  eq((await focused(page)).id, 'c-5', 'focus on clause 5');
+  await page.locator(`${W} [data-k=tr5]`).click();
+  eq((await focused(page)).id, 'm-5', 'focus on result 5');
+});
+
+await check('accessibility (axe): full report, Chinese', () => axe(page, 'full zh'));
+await page.screenshot({ path: join(ART, 'report-1280.png'), fullPage: true });
+
+await check('switching language (keyboard, in the widget) keeps the answers: English', async () => {
+  await tabTo(page, f => f.k == 'len', 'the English button', true);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('sme-eligibility').shadowRoot.querySelector('h2').textContent.includes('SME'));
+  eq(await value(page, '#i-headcount'), '80', 'headcount kept');
+  eq(await value(page, '#i-revenue'), '50000000', 'revenue kept');
+  await expectScenario(page, 'en');
+  eq((await focused(page)).k, 'len', 'focus stays on the language button');
+});
+await check('accessibility (axe): full report, English', () => axe(page, 'full en'));
+
+await check('switching language from the host page (lang attribute): Japanese, answers kept', async () => {
+  await page.locator('nav a[lang=ja]').click();
+  await page.waitForFunction(() => document.querySelector('sme-eligibility').shadowRoot.querySelector('h2').textContent.includes('セルフチェック'));
+  eq(await value(page, '#i-hires-0-contract_months'), '24', 'hire kept');
+  await expectScenario(page, 'ja');
+});
+await check('accessibility (axe): full report, Japanese', () => axe(page, 'full ja'));
+
+await check('a wrong entry (negative headcount) shows the translated error by the field and keeps the other answers', async () => {
+  await page.locator('nav a[lang="zh-CN"]').click();
+  await ready(page);
+  await page.locator(`${W} #i-headcount`).fill('-5');
+  await settle(page);
+  const err = page.locator(`${W} #e-headcount`);
+  assert(await err.isVisible(), 'error shown');
+  has(await err.innerText(), '从业人员', 'error names the field (zh)');
+  has(await err.innerText(), '负', 'error says negative (zh)');
+  eq(await page.locator(`${W} #i-headcount`).getAttribute('aria-invalid'), 'true', 'aria-invalid');
+  has(await page.locator(`${W} #i-headcount`).getAttribute('aria-describedby'), 'e-headcount', 'aria-describedby');
+  eq(await value(page, '#i-headcount'), '-5', 'the wrong entry is kept as typed');
+  eq(await value(page, '#i-revenue'), '50000000', 'revenue kept');
+  has((await measure(page, 19)).cls, 'eligible', 'measure 19 still evaluated');
+});
+await check('accessibility (axe): with an error shown', () => axe(page, 'error zh'));
+await check('the error is translated when the language changes', async () => {
+  await page.locator('nav a[lang=en]').click();
+  await page.waitForFunction(() => document.querySelector('sme-eligibility').shadowRoot.querySelector('h2').textContent.includes('SME'));
+  has(await text(page, '#e-headcount'), 'negative', 'error (en)');
+  await page.locator('nav a[lang="zh-CN"]').click();
+  await ready(page);
+  await page.locator(`${W} #i-headcount`).fill('80');
+  await settle(page);
+  assert(!(await page.locator(`${W} #e-headcount`).isVisible()), 'error gone');
+});
+
+let exported;
+await check('export: the answers download as a JSON file (Blob URL)', async () => {
+  await page.locator(`${W} [data-k=tools]`).click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} [data-k=exp]`).click()]);
+  const file = join(ART, 'answers.json');
+  await dl.saveAs(file);
+  exported = JSON.parse(readFileSync(file, 'utf8'));
+  eq(exported.format, 'sme-eligibility-answers', 'format');
+  eq(exported.answers.headcount, '80', 'headcount');
+  eq(exported.answers.hires[0].group, 'graduate_2023', 'hire');
+  eq(exported.as_of, '2023-07-01', 'as-of date');
+});
+
+await check('a broken import file gives a translated error and keeps the answers', async () => {
+  await page.locator(`${W} input[type=file]`).setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "sme-eligibility-answers", "answers": ') });
+  await page.waitForTimeout(200);
+  has(await text(page, '.tools [role=status]'), '无法导入', 'error message');
+  eq(await value(page, '#i-headcount'), '80', 'headcount kept');
+  await page.locator(`${W} input[type=file]`).setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await page.waitForTimeout(200);
+  has(await text(page, '.tools [role=status]'), '无法导入', 'error message for a foreign JSON file');
+  eq(await value(page, '#i-revenue'), '50000000', 'revenue kept');
+});
+
+await check('privacy: no request at all after the module and wasm loaded (typing, evaluating, switching language, export, import)', async () => {
+  const after = requests.slice(mark);
+  eq(after.length, 0, `requests after load: ${after.join(', ')}`);
+  eq(sockets.length, 0, 'websockets');
+});
+
+await check('print: the report without form controls, every “why” expanded, the as-of date and the receipt', async () => {
+  await page.emulateMedia({ media: 'print' });
+  assert(!(await page.locator(`${W} form`).isVisible()), 'form hidden');
+  assert(!(await page.locator(`${W} .ctl`).isVisible()), 'controls hidden');
+  eq(await page.locator(`${W} button:visible`).count(), 0, 'no buttons');
+  assert(await page.locator(`${W} #m-22 .why`).isVisible(), 'a closed “why” is expanded');
+  has(await text(page, '.sum'), '评估日期：2023年7月1日', 'as-of date');
+  const receipt = await text(page, '.receipt');
+  has(receipt, 'shanghai-hqfb-2023-1', 'ruleset id'); has(receipt, 'sha256:', 'ruleset hash');
+  await page.pdf({ path: join(ART, 'report.pdf'), format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+});
+
+await check('import after a reload restores the same state', async () => {
+  await page.reload();
+  await ready(page);
+  eq(await value(page, '#i-revenue').catch(() => ''), '', 'nothing is kept without “remember”');
+  await page.locator(`${W} [data-k=tools]`).click();
+  await page.locator(`${W} input[type=file]`).setInputFiles(join(ART, 'answers.json'));
+  await page.waitForFunction(() => document.querySelector('sme-eligibility').shadowRoot.getElementById('i-revenue')?.value == '50000000');
+  has(await text(page, '.tools [role=status]'), '已导入', 'confirmation');
+  eq(await value(page, '#i-as_of'), '2023-07-01', 'as-of date');
+  await expectScenario(page, 'zh');
+});
+
+let link;
+await check('the link with my answers carries them in the fragment only, and opens into the same state', async () => {
+  await page.locator(`${W} [data-k=link]`).click();
+  link = await value(page, '#lk');
+  const u = new URL(link);
+  assert(/^#sme=[\w-]+$/.test(u.hash), 'answers in the fragment');
+  assert(!u.search.includes('sme'), 'nothing in the query');
+  assert(!link.split('#')[0].includes('50000000'), 'nothing before the #');
+  const clip = await page.evaluate(() => navigator.clipboard.readText()).catch(() => link);
+  eq(clip, link, 'copied to the clipboard');
+  const p2 = await context.newPage();
+  await p2.goto(link);
+  await ready(p2);
+  eq(await value(p2, '#i-revenue'), '50000000', 'revenue restored');
+  eq(await value(p2, '#i-as_of'), '2023-07-01', 'as-of restored');
+  await expectScenario(p2, 'zh');
+  eq(await p2.evaluate(() => location.hash), '', 'fragment cleared from the address bar');
+  assert(!served.some(p => p.includes('sme=')), 'the server never saw the answers');
+  await p2.close();
+});
+
+await check('“remember on this device” keeps answers only when ticked, and forgets them when unticked', async () => {
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('sme-eligibility')).length);
+  eq(await stored(), 0, 'nothing stored by default');
+  await page.locator(`${W} [data-k=keep]`).check();
+  eq(await stored(), 1, 'stored when ticked');
+  await page.reload();
+  await ready(page);
+  eq(await value(page, '#i-revenue'), '50000000', 'restored after reload');
+  await page.locator(`${W} [data-k=tools]`).click();
+  assert(await page.locator(`${W} [data-k=keep]`).isChecked(), 'box still ticked');
+  await page.locator(`${W} [data-k=keep]`).uncheck();
+  eq(await stored(), 0, 'forgotten when unticked');
+  await page.reload();
+  await ready(page);
+  eq(await page.locator(`${W} #i-revenue`).count() ? await value(page, '#i-revenue') : '', '', 'not restored after forgetting');
+});
+
+await check('answers are not exposed to the host page: no attributes, no globals', async () => {
+  await page.goto(link);
+  await ready(page);
+  const leak = await page.evaluate(() => {
+    const el = document.querySelector('sme-eligibility');
+    const attrs = [el, ...el.shadowRoot.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.value));
+    const globals = Object.keys(window).filter(k => /sme|answer|engine|wasm/i.test(k));
+    return { attr: attrs.filter(v => v.includes('50000000') || v.includes('graduate_2023') && !/^graduate_2023$/.test(v)), globals, props: Object.keys(el), cookie: document.cookie };
+  });
+  eq(leak.attr.length, 0, `answer in an attribute: ${leak.attr}`);
+  eq(leak.globals.length, 0, `globals: ${leak.globals}`);
+  eq(leak.props.length, 0, `own properties on the element: ${leak.props}`);
+  eq(leak.cookie, '', 'document.cookie');
+});
+
+await check('screenshots at 360 px and 1280 px; no horizontal scrolling at 360 px (reflow)', async () => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForTimeout(200);
+  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(sw <= 360, `page is ${sw}px wide at 360px`);
+  await page.screenshot({ path: join(ART, 'report-360.png'), fullPage: true });
+  await page.screenshot({ path: join(ART, 'top-360.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(ART, 'top-1280.png') });
+});
+await check('accessibility (axe): at 360 px, partly answered', async () => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.locator(`${W} #i-renovation_investment`).fill('');
+  await page.locator(`${W} #i-hires-0-contract_months`).fill('');
+  await settle(page);
+  await axe(page, 'partly answered, 360 px');
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+await check('embed.html (the minimum snippet) renders a report under the strict CSP', async () => {
+  const p = await context.newPage();
+  const csp = [];
+  p.on('console', m => /Content.Security.Policy|CSP/i.test(m.text()) && csp.push(m.text()));
+  const res = await p.goto(origin + '/www/embed.html');
+  has(res.headers()['content-security-policy'], "'wasm-unsafe-eval'", 'strict CSP header');
+  await ready(p);
+  eq(await p.locator(`${W} article`).count(), 28, 'measures shown');
+  eq(csp.length, 0, `CSP violations: ${csp.join(' | ')}`);
+  await axe(p, 'embed');
+  await p.close();
+});
+
+await check('a broken ruleset (ruleset attribute) shows the load error, translated', async () => {
+  const p = await context.newPage();
+  await p.route('**/www/broken-ruleset.json', r => r.fulfill({ contentType: 'application/json', body: '{"x": 1}' }));
+  await p.goto(origin + '/www/embed.html');
+  await ready(p);
+  await p.evaluate(() => {
+    const el = document.createElement('sme-eligibility');
+    el.id = 'bad'; el.setAttribute('lang', 'en'); el.setAttribute('ruleset', './broken-ruleset.json');
+    document.body.append(el);
+  });
+  await p.waitForSelector('#bad [role=alert]');
+  const msg = await p.locator('#bad [role=alert]').innerText();
+  has(msg, 'could not be loaded', 'message (en)'); has(msg, 'unknown key', 'engine error (en)');
+  await p.evaluate(() => document.getElementById('bad').setAttribute('lang', 'zh-CN'));
+  await p.waitForFunction(() => document.getElementById('bad').shadowRoot.textContent.includes('无法加载规则集'));
+  has(await p.locator('#bad [role=alert]').innerText(), '未知的键', 'engine error (zh)');
+  await p.evaluate(() => document.getElementById('bad').setAttribute('ruleset', 'https://example.com/r.json'));
+  await p.waitForFunction(() => document.getElementById('bad').shadowRoot.textContent.includes('同源'));
+  await p.close();
+});
+
+await check('privacy: across the whole visit every request stayed on the page’s origin; no websocket; no cookie', async () => {
+  const away = requests.filter(u => !u.startsWith(origin + '/') && !u.startsWith('blob:' + origin + '/'));
+  eq(away.length, 0, `requests elsewhere: ${away.join(', ')}`);
+  eq(sockets.length, 0, 'websockets');
+  eq((await context.cookies()).length, 0, 'cookies');
+  assert(served.every(p => p.startsWith('/www/') || p.startsWith('/pkg/') || p == '/favicon.ico' || p == '/'), `served: ${[...new Set(served)]}`);
+});
+
+await check('no console errors and no page errors during the whole visit', async () => {
+  eq(problems.length, 0, problems.join('\n'));
+});
+
+await context.close();
+server.close();
+rmSync(profileDir, { recursive: true, force: true });
+console.log(failures ? `\n${failures} check(s) failed` : '\nall checks passed');
+process.exit(failures ? 1 : 0);

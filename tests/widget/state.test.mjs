@@ -1,0 +1,94 @@
+// The widget's pure logic: profile building, import checks, the link fragment, dates.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { langOf, today, profile, clean, encode, decode, bestAsOf, moneyText, answered } from '../../www/widget/state.js';
+
+const types = new Map([['headcount', 'int'], ['revenue', 'money'], ['registered_in_shanghai', 'bool'], ['industry', 'enum'],
+  ['hires', 'list'], ['hires.hired_on', 'date'], ['hires.contract_months', 'int'], ['hires.social_insurance_paid', 'bool']]);
+
+test('lang attribute → UI language', () => {
+  assert.equal(langOf('zh-CN'), 'zh');
+  assert.equal(langOf(null), 'zh');
+  assert.equal(langOf('ja'), 'ja');
+  assert.equal(langOf('ja-JP'), 'ja');
+  assert.equal(langOf('EN-gb'), 'en');
+  assert.equal(langOf('fr'), 'zh');
+  assert.equal(langOf('jav'), 'zh');
+});
+
+test('today is the local calendar date', () => {
+  assert.equal(today(new Date(2023, 6, 1, 23, 59)), '2023-07-01');
+  assert.equal(today(new Date(2024, 11, 31, 0, 0)), '2024-12-31');
+});
+
+test('profile: empty answers are unknown, typed numbers are normalised, nothing else changes', () => {
+  const p = profile({
+    headcount: '８０', revenue: '50,000,000.50', industry: 'industry', registered_in_shanghai: true, total: '',
+    hires: [{ hired_on: '2023-03-01', contract_months: ' 24 ', social_insurance_paid: false }, {}],
+  }, types);
+  assert.deepEqual(p, {
+    headcount: '80', revenue: '50000000.50', industry: 'industry', registered_in_shanghai: true,
+    hires: [{ hired_on: '2023-03-01', contract_months: '24', social_insurance_paid: false }, {}],
+  });
+  assert.deepEqual(profile({ headcount: '-5' }, types), { headcount: '-5' }, 'a wrong entry goes to the engine as typed');
+  assert.deepEqual(profile({ headcount: 'abc' }, types), { headcount: 'abc' });
+});
+
+test('answered', () => {
+  assert.ok(answered(false));
+  assert.ok(answered('0'));
+  assert.ok(!answered(''));
+  assert.ok(!answered([]));
+});
+
+test('clean keeps known answers only and rejects what is not answers', () => {
+  assert.equal(clean(null, types), null);
+  assert.equal(clean([1], types), null);
+  assert.equal(clean('x', types), null);
+  assert.deepEqual(clean({ headcount: '80', evil: 'x', revenue: { a: 1 }, registered_in_shanghai: true, hires: [{ hired_on: '2023-01-02', x: 1 }, 5] }, types),
+    { headcount: '80', registered_in_shanghai: true, hires: [{ hired_on: '2023-01-02' }] });
+  assert.deepEqual(clean({ headcount: 'x'.repeat(500) }, types), {});
+});
+
+test('fragment encoding round-trips, is URL-safe and compact', () => {
+  const o = { a: { headcount: '80', district: 'minhang', note: '上海 “引号” 🙂', registered_in_shanghai: true, hires: [{ group: 'graduate_2023' }] }, d: '2023-07-01' };
+  const s = encode(o);
+  assert.match(s, /^[A-Za-z0-9_-]+$/);
+  assert.deepEqual(decode(s), o);
+  assert.ok(s.length < JSON.stringify(o).length * 1.5);
+  assert.throws(() => decode('!!!'));
+  assert.throws(() => decode(encode('x').slice(0, -2) + '__'));
+});
+
+const cat = (period, parts) => ({ period, measures: [{ id: 1, parts }] });
+
+test('as-of suggestion: the latest date on which the most windows are open', () => {
+  const c = cat({ from: '2023-05-17', to: '2024-12-31' }, [
+    { id: 'a', from: '2023-01-01', to: '2023-12-31' },
+    { id: 'b', to: '2023-12-31' },
+    { id: 'c', from: '2023-01-01', to: '2024-12-31' },
+    { id: 'd', from: '2022-01-01' },
+    { id: 'e', from: '2022-10-01', to: '2022-12-31' },
+    { id: 'f' },
+  ]);
+  assert.deepEqual(bestAsOf(c), { date: '2023-12-31', open: 4 });
+  // Ties go to the later date; only dates inside the policy period count.
+  assert.deepEqual(bestAsOf(cat({ from: '2023-01-01', to: '2023-12-31' }, [{ id: 'a', from: '2023-02-01', to: '2023-03-01' }, { id: 'b', from: '2023-06-01', to: '2023-07-01' }])),
+    { date: '2023-07-01', open: 1 });
+  assert.deepEqual(bestAsOf(cat({ from: '2023-05-17', to: '2024-12-31' }, [{ id: 'a', from: '2020-01-01', to: '2021-01-01' }])), { date: '2024-12-31', open: 0 });
+  assert.deepEqual(bestAsOf(cat({ from: '2023-05-17', to: null }, [{ id: 'a', from: '2023-06-01', to: '2023-09-30' }])), { date: '2023-09-30', open: 1 });
+});
+
+test('money read back: 万元 in Chinese, grouped elsewhere, exact', () => {
+  assert.equal(moneyText('50000000', 'zh'), '5000万元');
+  assert.equal(moneyText('12000000', 'zh'), '1200万元');
+  assert.equal(moneyText('5000', 'zh'), '0.5万元');
+  assert.equal(moneyText('1234.56', 'zh'), '0.123456万元');
+  assert.equal(moneyText('0', 'zh'), '0万元');
+  assert.equal(moneyText('１,２００', 'zh'), '0.12万元');
+  assert.equal(moneyText('50000000', 'en'), 'CNY 50,000,000');
+  assert.equal(moneyText('1234567.5', 'ja'), '1,234,567.5元');
+  assert.equal(moneyText('-5', 'zh'), '');
+  assert.equal(moneyText('abc', 'en'), '');
+  assert.equal(moneyText('', 'en'), '');
+});
