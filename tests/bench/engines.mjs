@@ -1,0 +1,51 @@
+// The engines side by side, for Node and the browser alike: ours (the wasm module's JS API) and the
+// peers generated from the same compiled ruleset. Each `evaluate(profile, asOf)` gives
+// { measureId: status } for all 28 measures; `check` compares them on every profile.
+import { plan as makePlan } from './translate.mjs';
+import { jreDocument, makeJre, zenLayers, zenJdm, makeZenNode, makeZenWasm } from './peers.mjs';
+
+export function encodings(rs) {
+  const plan = makePlan(rs);
+  const layers = zenLayers(plan);
+  return { plan, jre: jreDocument(plan), zenLayers: layers, jdm: zenJdm(layers) };
+}
+
+export function ours(engine, detail) {
+  const opts = detail === 'summary' ? { detail: 'summary' } : {};
+  return (profile, asOf) => {
+    const r = engine.evaluate(profile, { as_of: asOf, lang: 'zh', ...opts });
+    const out = {};
+    for (const m of r.measures) out[m.id] = m.status;
+    return out;
+  };
+}
+
+export function peers(enc, { JRE, zenNode, zenWasm }) {
+  const out = {};
+  if (JRE) out['json-rules-engine'] = makeJre(JRE, enc.jre);
+  if (zenNode) out['zen-engine'] = makeZenNode(zenNode, enc.jdm, enc.plan);
+  if (zenWasm) out['zen-engine-wasm'] = makeZenWasm(zenWasm, enc.zenLayers, enc.plan);
+  return out;
+}
+
+// Every engine against the reference on every profile; returns the differences (at most `limit`).
+export async function check(set, reference, others, limit = 20) {
+  const diffs = [];
+  let compared = 0;
+  for (let i = 0; i < set.length; i++) {
+    const { as_of, profile } = set[i];
+    const want = await reference(profile, as_of);
+    for (const [name, ev] of Object.entries(others)) {
+      const got = await ev(profile, as_of);
+      compared++;
+      for (const id of Object.keys(want)) {
+        if (got[id] !== want[id]) {
+          diffs.push({ engine: name, profile: i, as_of, measure: Number(id), ours: want[id], theirs: got[id] });
+          if (diffs.length >= limit) return { compared, diffs };
+        }
+      }
+      if (Object.keys(got).length !== Object.keys(want).length) diffs.push({ engine: name, profile: i, problem: 'measure count' });
+    }
+  }
+  return { compared, diffs };
+}

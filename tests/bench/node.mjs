@@ -1,0 +1,60 @@
+// Node: evaluations per second of ours (the wasm module through its JS API, initSync with the bytes
+// of pkg/sme_eligibility_bg.wasm) against json-rules-engine and @gorules/zen-engine (native, JDM),
+// in one process, on the same profiles, after checking that all give the same 28 statuses on
+// every profile. Writes its figures as JSON.
+//   node tests/bench/node.mjs RULESET.json PROFILES.json OUT.json
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { encodings, ours, peers, check } from './engines.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const [rsPath, setPath, outPath] = process.argv.slice(2);
+const rs = JSON.parse(readFileSync(rsPath, 'utf8'));
+const set = JSON.parse(readFileSync(setPath, 'utf8'));
+const enc = encodings(rs);
+writeFileSync(join(dirname(outPath), 'json-rules-engine.rules.json'), JSON.stringify(enc.jre, null, 1));
+writeFileSync(join(dirname(outPath), 'zen.jdm.json'), JSON.stringify(enc.jdm, null, 1));
+
+const pkg = await import(join(root, 'pkg/sme_eligibility.js'));
+pkg.initSync({ module: readFileSync(join(root, 'pkg/sme_eligibility_bg.wasm')) });
+const JRE = (await import(join(root, 'node_modules/json-rules-engine/dist/index.js'))).default;
+const zenNode = await import(join(root, 'node_modules/@gorules/zen-engine/index.js'));
+const engine = new pkg.Engine();
+const engines = {
+  'ours (summary)': ours(engine, 'summary'),
+  'ours (full)': ours(engine, 'full'),
+  ...peers(enc, { JRE, zenNode }),
+};
+
+const log = (...a) => console.error('[node]', ...a);
+log(`checking ${Object.keys(engines).length - 1} engines against ours on ${set.length} profiles`);
+const { 'ours (summary)': reference, ...others } = engines;
+const t0 = performance.now();
+const { compared, diffs } = await check(set, reference, others);
+if (diffs.length) {
+  console.error('[node] DIFFERENT STATUSES — no comparison is possible:');
+  for (const d of diffs) console.error('  ' + JSON.stringify(d), JSON.stringify(set[d.profile]));
+  writeFileSync(outPath, JSON.stringify({ ok: false, diffs }));
+  process.exit(1);
+}
+log(`all ${compared} evaluations agree on all 28 statuses (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+// Throughput: the set in chunks of 1000, engines interleaved chunk by chunk (so a busy moment of the
+// shared machine hits all of them); evaluations per second per chunk, median over the chunks.
+const CHUNK = 1000;
+const rates = Object.fromEntries(Object.keys(engines).map(k => [k, []]));
+for (const [name, ev] of Object.entries(engines)) for (const r of set.slice(0, 300)) await ev(r.profile, r.as_of); // warm-up
+for (let c = 0; c * CHUNK < set.length; c++) {
+  const chunk = set.slice(c * CHUNK, (c + 1) * CHUNK);
+  for (const [name, ev] of Object.entries(engines)) {
+    const t = performance.now();
+    for (const r of chunk) await ev(r.profile, r.as_of);
+    rates[name].push(chunk.length / ((performance.now() - t) / 1000));
+  }
+}
+const median = a => { const s = [...a].sort((x, y) => x - y); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+const result = { ok: true, profiles: set.length, compared, node: process.version, perSecond: {} };
+for (const [k, v] of Object.entries(rates)) result.perSecond[k] = { median: median(v), chunks: v.length };
+log(JSON.stringify(result.perSecond));
+writeFileSync(outPath, JSON.stringify(result, null, 1));
