@@ -132,7 +132,9 @@ pub struct PartReport {
     pub amount: Option<AmountReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub window: Option<WindowReport>,
-    pub missing: Vec<String>,
+    /// The part's own missing facts (full detail; the measure lists them all in either detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// How the amount is computed, with the enterprise's figures.
@@ -352,7 +354,7 @@ fn part_report(
         status: po.status.code(),
         status_text: full.then(|| po.status.label(lang)),
         amount,
-        window: p.window.as_ref().map(|w| WindowReport {
+        window: p.window.as_ref().filter(|_| full).map(|w| WindowReport {
             from: w.from.map(|d| d.to_string()),
             to: w.to.map(|d| d.to_string()),
             state: match po.window {
@@ -361,7 +363,7 @@ fn part_report(
                 _ => "open",
             },
         }),
-        missing: paths(&po.missing),
+        missing: full.then(|| paths(&po.missing)),
         title: full.then(|| p.title.get(lang).to_owned()),
         formula: rule.filter(|_| full).map(|r| {
             let lo = ex.formula(&r.min);
