@@ -5,12 +5,11 @@
  * Serve www/ and pkg/ side by side (.wasm as application/wasm); a CSP needs script-src 'wasm-unsafe-eval'.
  * Attributes: lang (zh-CN default, ja, en; switchable, answers kept), as-of (YYYY-MM-DD; default
  * today), ruleset (same-origin URL of another compiled ruleset JSON).
- * Styling, custom properties [default]: --sme-font [system-ui…] --sme-font-size [1rem]
- * --sme-color [#1f2328] --sme-bg [#fff] --sme-surface [#f3f5f7] --sme-accent [#0b57d0]
- * --sme-muted [#4f5965] --sme-border [#8a939e] --sme-ok [#176b2c] --sme-warn [#8a4700]
- * --sme-bad [#b42318] --sme-radius [6px] --sme-gap [1rem]. Keep text at 4.5:1 contrast.
+ * Styling (custom properties; defaults in widget/style.js): --sme-font --sme-font-size --sme-color
+ * --sme-bg --sme-surface --sme-accent --sme-muted --sme-border --sme-ok --sme-warn --sme-bad
+ * --sme-radius --sme-gap. Keep text at 4.5:1 contrast against --sme-bg and --sme-surface.
  */
-import { h, fill, idOf } from './widget/dom.js';
+import { h, fill, idOf, P } from './widget/dom.js';
 import { T, LANGS } from './widget/i18n.js';
 import { sheet } from './widget/style.js';
 import { langOf, today, isDate, profile, clean, encode, decode, bestAsOf } from './widget/state.js';
@@ -92,7 +91,7 @@ class Widget {
     this.res = h('section', { 'aria-labelledby': 'rh' });
     this.msg = h('p', { role: 'status' });
     this.root.replaceChildren(h('div', { class: 'w' },
-      h('div', null, h('h2', { text: t.title }), h('p', { class: 'small', text: `${cat.title}（${cat.document}）` }), h('p', { class: 'small', text: t.privacy })),
+      h('div', null, h('h2', { text: t.title }), h('p', { class: 'small', text: cat.title + P(this.lang).p(cat.document) }), h('p', { class: 'small', text: t.privacy })),
       h('div', { class: 'row ctl' },
         h('div', { class: 'row', role: 'group', 'aria-label': t.lang }, Object.entries(LANGS).map(([l, [code, name]]) =>
           h('button', { type: 'button', lang: code, 'data-k': 'l' + l, 'aria-pressed': String(l == this.lang), text: name, onclick: () => this.el.setAttribute('lang', code) }))),
@@ -156,7 +155,7 @@ class Widget {
   exportFile() {
     const data = { format: FORMAT, version: 1, ruleset: this.cat.id, as_of: this.asOf || undefined, answers: this.a };
     const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-    const a = h('a', { href: url, download: `${this.t.file}-${today()}.json` });
+    const a = h('a', { href: url, download: `sme-answers-${today()}.json` });
     this.root.append(a); a.click(); a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 5e3);
   }

@@ -1,7 +1,10 @@
 // Inline SVG pictures, each named (role=img, <title>) and with its data as text.
-import { h, s, fill, day } from './dom.js';
+import { h, s, fill, day, P } from './dom.js';
+import { windowText } from './report.js';
 
-const W = 420, L = 50, num = d => Date.parse(d) / 864e5;
+const L = 50, num = d => Date.parse(d) / 864e5;
+let W; // the element's width: 1 unit ≈ 1 px, so labels stay legible
+const size = w => W = Math.max(280, Math.min(700, w.el.clientWidth - 50));
 
 function figure(t, title, alt, svgKids, height, items) {
   return h('figure', { class: 'fig' },
@@ -10,11 +13,12 @@ function figure(t, title, alt, svgKids, height, items) {
 }
 
 export function timeline(w, r) {
+  size(w);
   const { t, lang } = w, rows = r.measures.flatMap(m => m.parts.filter(p => p.window).map(p => ({ m, p, ...p.window })));
   if (!rows.length) return null;
   const ds = [r.as_of, r.summary.period.from, r.summary.period.to, ...rows.flatMap(x => [x.from, x.to])].filter(Boolean).map(num);
   const lo = Math.min(...ds) - 30, hi = Math.max(...ds) + 30, x = d => L + (num(d) - lo) / (hi - lo) * (W - L - 8);
-  const y0 = 22, H = y0 + rows.length * 18 + 6, y1 = new Date(lo * 864e5).getUTCFullYear() + 1, y2 = new Date(hi * 864e5).getUTCFullYear();
+  const y0 = 22, H = y0 + rows.length * 18 + 16, y1 = new Date(lo * 864e5).getUTCFullYear() + 1, y2 = new Date(hi * 864e5).getUTCFullYear();
   const kids = [];
   for (let y = y1; y <= y2; y++) {
     const X = x(y + '-01-01');
@@ -31,11 +35,12 @@ export function timeline(w, r) {
   kids.push(s('line', { class: 'asof', x1: X, x2: X, y1: 14, y2: H }), s('text', { x: Math.min(X + 3, W - 70), y: H - 2, text: r.as_of }));
   const open = rows.filter(o => o.state == 'open').length;
   return figure(t, t.tl, fill(t.tlAlt, { n: rows.length, d: day(r.as_of, lang), k: open }), kids, H,
-    rows.map(o => `${fill(t.m, { n: o.m.id })} ${o.p.title}: ${day(o.from, lang) || '…'} – ${day(o.to, lang) || '…'} (${o.state == 'closed' ? fill(t.ended, { d: day(o.to, lang) }) : t[o.state]})`));
+    rows.map(o => fill(t.m, { n: o.m.id }) + P(lang).sp + o.p.title + P(lang).c + windowText(w, o)));
 }
 
 // Amounts: exact solid, cap dashed ("up to"), floor with an open end, range solid then dashed.
 export function bars(w, r) {
+  size(w);
   const { t } = w, ms = r.measures.filter(m => m.status == 'eligible' && m.amount);
   if (!ms.length) return null;
   const top = Math.max(...ms.map(m => +(m.amount.max ?? m.amount.min))) || 1, x = v => Math.max(2, +v / top * (W - 30));
@@ -48,5 +53,5 @@ export function bars(w, r) {
     return k;
   });
   return figure(t, t.bars, fill(t.barsAlt, { n: ms.length }), kids, ms.length * 34 + 4,
-    ms.map(m => `${fill(t.m, { n: m.id })} ${m.title}: ${m.amount.text}${t[m.amount.kind] ?? ''}`));
+    ms.map(m => fill(t.m, { n: m.id }) + P(w.lang).sp + m.title + P(w.lang).c + m.amount.text + (t[m.amount.kind] ?? '')));
 }

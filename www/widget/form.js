@@ -24,12 +24,12 @@ export class Form {
     const w = this.w, p = el.name;
     if (!p) return;
     const type = w.types.get(p.replace(/\.\d+\./, '.'));
-    let v = el.type == 'checkbox' ? el.checked : el.value;
+    let v = el.value;
     if (type == 'bool') v = v == '' ? '' : v == 'true';
     const [k, i, f] = p.split('.');
     if (f) w.a[k][i][f] = v; else w.a[k] = v;
     w.touched.add(k);
-    if (type == 'money') this.el.querySelector('#' + idOf('x', p)).textContent = moneyText(v, w.lang);
+    if (type == 'money') w.root.getElementById(idOf('x', p)).textContent = moneyText(v, w.lang);
     w.changed();
   }
 

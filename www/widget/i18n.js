@@ -48,7 +48,6 @@ export const zh = {
   clear: '清除全部答案', print: '打印报告',
   receipt: '规则集 {id} 版本 {v}（{h}）；{e}',
   live: '{a} 项符合条件，{b} 项需补充信息。{t}',
-  file: '惠企政策自测答案',
 };
 
 export const ja = {
@@ -100,7 +99,6 @@ export const ja = {
   clear: '回答をすべて消去', print: '結果を印刷',
   receipt: 'ルールセット {id} バージョン {v}（{h}）；{e}',
   live: '該当 {a} 件、情報不足 {b} 件。{t}',
-  file: '支援措置チェックの回答',
 };
 
 export const en = {
@@ -152,7 +150,6 @@ export const en = {
   clear: 'Clear all answers', print: 'Print the report',
   receipt: 'Ruleset {id} version {v} ({h}); {e}',
   live: '{a} apply, {b} need information. {t}',
-  file: 'sme-self-check-answers',
 };
 
 export const T = { zh, ja, en };

@@ -6,7 +6,9 @@ const ICON = { eligible: '✓', needs_info: '?', ineligible: '✗', expired: '�
 const ZH = 'zh-CN';
 const icon = k => h('span', { class: 'o', 'aria-hidden': 'true', text: ICON[k] });
 const line = (label, ...v) => v[0] ? h('p', null, label, ...v) : null;
-const span = (w, a, b) => `${day(a, w.lang) || '…'} – ${day(b, w.lang) || '…'}`;
+// “1 Jan 2023 – 31 Dec 2023 (open)”
+export const windowText = (w, { from, to, state }) => `${day(from, w.lang) || '…'} – ${day(to, w.lang) || '…'}` +
+  P(w.lang).p(state == 'closed' ? fill(w.t.ended, { d: day(to, w.lang) }) : w.t[state]);
 
 export function report(w, r) {
   const { t, lang, cat } = w, S = r.summary, p = P(lang);
@@ -38,10 +40,9 @@ function measure(w, m, labels) {
     h('h5', { id: 'mh-' + m.id, text: fill(t.m, { n: m.id }) + p.sp + m.title }),
     h('p', { class: 'st' }, icon(m.status), ' ', m.status_text, m.ended && ' — ' + fill(t.ended, { d: day(m.ended, lang) })),
     m.amount && line(t.amt, h('strong', { text: m.amount.text }), t[m.amount.kind]),
-    m.parts.filter(x => x.window).map(x => line(t.win, (m.parts.length > 1 ? x.title + p.c : '') + span(w, x.window.from, x.window.to)
-      + p.p(x.window.state == 'closed' ? fill(t.ended, { d: day(x.window.to, lang) }) : t[x.window.state]))),
+    m.parts.filter(x => x.window).map(x => line(t.win, (m.parts.length > 1 ? x.title + p.c : '') + windowText(w, x.window))),
     line(t.dept, (m.departments ?? []).join(p.j)),
-    miss.length > 0 && h('p', null, t.miss, miss.map((f, i) => [i ? p.j : '', h('button', { type: 'button', class: 'l', 'data-k': `q${m.id}${f}`, text: labels.get(f), onclick: () => w.ask(f) })])),
+    miss.length > 0 && h('p', { class: 'ctl' }, t.miss, miss.map((f, i) => [i ? p.j : '', h('button', { type: 'button', class: 'l', 'data-k': `q${m.id}${f}`, text: labels.get(f), onclick: () => w.ask(f) })])),
     m.note && h('p', { class: 'small', text: t.note + m.note }),
     w.disc('why' + m.id, t.why, h('div', { class: 'why' }, m.parts.map(x => part(w, m, x)),
       h('p', null, h('strong', { text: t.clause })), h('blockquote', { text: info.text }),

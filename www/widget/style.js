@@ -51,7 +51,7 @@ blockquote{margin:0;border-inline-start:3px solid var(--b);padding-inline-start:
 .part{border-top:1px dashed var(--b);padding-top:.4em}
 summary{cursor:pointer;min-height:24px}
 .clause{padding-bottom:.5em;border-bottom:1px solid var(--b)}
-svg{display:block;width:100%;max-width:44rem;height:auto;font-size:12px}
+figure{margin:0}svg{display:block;width:100%;height:auto;font-size:13px}
 svg text{fill:currentColor}
 .ax{stroke:var(--b)}.wn{fill:var(--a)}.wn.closed{fill:var(--m)}.asof{stroke:var(--no);stroke-width:2}
 .bx{fill:var(--a)}.bx.cap{fill:var(--s);stroke:var(--a);stroke-dasharray:4 3}.fl{stroke:var(--a);stroke-width:2;stroke-dasharray:2 3}
@@ -59,7 +59,7 @@ svg text{fill:currentColor}
 .tools input[readonly]{max-width:none}
 [hidden]{display:none!important}
 @media print{
- form,.ctl,.tools,button,.policy,figcaption{display:none!important}
+ form,.ctl,.w>details,button,.policy,figcaption{display:none!important}
  .cols{display:block}
  details::details-content{content-visibility:visible;display:block}
  summary{list-style:none;font-weight:600;color:inherit}
