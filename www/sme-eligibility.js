@@ -28,8 +28,10 @@ class Widget {
     this.el = el;
     this.root = el.attachShadow({ mode: 'open' });
     this.root.adoptedStyleSheets = [sheet];
+    // Typing stays inside: input and key events do not bubble out to the host page's listeners.
+    for (const n of ['input', 'beforeinput', 'keydown', 'keyup', 'keypress']) this.root.addEventListener(n, e => e.stopPropagation());
     this.form = new Form(this);
-    this.a = {}; this.asOf = ''; this.touched = new Set(); this.open = new Set(); this.cats = {};
+    this.a = {}; this.asOf = ''; this.touched = new Set(); this.open = new Set();
   }
   get lang() { return langOf(this.el.getAttribute('lang')); }
   get t() { return T[this.lang]; }
@@ -42,7 +44,11 @@ class Widget {
       this.err = this.engine = null;
       this.engine = await this.ruleset(m);
     } catch (e) { this.err = e; }
-    if (!this.err && !this.cat) this.restore();
+    if (!this.err) {
+      this.cat = this.engine.catalog(this.lang);
+      this.types = new Map(this.cat.facts.flatMap(f => [[f.id, f.type], ...(f.fields ?? []).map(g => [f.id + '.' + g.id, g.type])]));
+      if (!this.restored) { this.restored = true; this.restore(); }
+    }
     this.render();
   }
 
@@ -58,8 +64,6 @@ class Widget {
 
   // Answers from the link (#sme=…), else from this device if the user chose so.
   restore() {
-    this.cat = this.engine.catalog(this.lang);
-    this.types = new Map(this.cat.facts.flatMap(f => [[f.id, f.type], ...(f.fields ?? []).map(g => [f.id + '.' + g.id, g.type])]));
     let d = this.fromLink();
     try { if (!d && (d = JSON.parse(localStorage.getItem(this.key)))) this.keep = true; } catch { }
     this.use(d);
@@ -85,7 +89,7 @@ class Widget {
   render() {
     const t = this.t, focus = this.root.activeElement?.dataset.k;
     if (this.err) return this.root.replaceChildren(h('div', { class: 'w' }, h('div', { class: 'alert', role: 'alert' }, this.errText(t))));
-    const cat = this.cat = this.cats[this.lang] ??= this.engine.catalog(this.lang);
+    const cat = this.cat = this.engine.catalog(this.lang);
     this.best = bestAsOf(cat);
     this.live = h('p', { class: 'sr', role: 'status', 'aria-live': 'polite' });
     this.res = h('section', { 'aria-labelledby': 'rh' });

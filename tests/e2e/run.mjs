@@ -173,8 +173,13 @@ await check('accessibility (axe, WCAG 2.1 A/AA): empty questionnaire, Chinese', 
 let liveBefore;
 await check('the whole questionnaire can be completed with the keyboard alone', async () => {
   liveBefore = await text(page, '[aria-live]');
+  await page.evaluate(() => { window.heard = 0; const el = document.querySelector('sme-eligibility'); for (const n of ['input', 'keydown', 'keyup']) document.addEventListener(n, e => e.composedPath().includes(el) && window.heard++); });
   await page.locator(`${W} h2`).click(); // a starting point for Tab (the only pointer use before the form)
   await fillEnterprise(page);
+});
+
+await check('typing in the widget raises no input or key event on the host page (bubbling listeners)', async () => {
+  eq(await page.evaluate(() => window.heard), 0, 'events heard by the host page');
 });
 
 await check('results are announced in the aria-live region after answers', async () => {
@@ -354,7 +359,7 @@ await check('answers are not exposed to the host page: no attributes, no globals
   const leak = await page.evaluate(() => {
     const el = document.querySelector('sme-eligibility');
     const attrs = [el, ...el.shadowRoot.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.value));
-    const globals = Object.keys(window).filter(k => /sme|answer|engine|wasm/i.test(k));
+    const globals = Object.keys(window).filter(k => /sme|answer|engine|wasm/i.test(k) && k != 'heard');
     return { attr: attrs.filter(v => v.includes('50000000') || v.includes('graduate_2023') && !/^graduate_2023$/.test(v)), globals, props: Object.keys(el), cookie: document.cookie };
   });
   eq(leak.attr.length, 0, `answer in an attribute: ${leak.attr}`);
@@ -369,6 +374,11 @@ await check('screenshots at 360 px and 1280 px; no horizontal scrolling at 360 p
   const sw = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(sw <= 360, `page is ${sw}px wide at 360px`);
   await page.screenshot({ path: join(ART, 'report-360.png'), fullPage: true });
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.waitForTimeout(200);
+  const sw320 = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(sw320 <= 320, `page is ${sw320}px wide at 320px`);
+  await page.setViewportSize({ width: 360, height: 800 });
   await page.screenshot({ path: join(ART, 'top-360.png') });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: join(ART, 'top-1280.png') });

@@ -13,10 +13,9 @@ export class Form {
   build() {
     const { t, cat } = this.w;
     this.nodes = new Map();
-    this.next = h('div', { class: 'next', hidden: true });
     this.secs = cat.sections.map(s => h('fieldset', { id: 's-' + s.id }, h('legend', { text: s.title })));
     return this.el = h('form', { 'aria-labelledby': 'fh', novalidate: true, onsubmit: e => e.preventDefault(), oninput: e => this.input(e.target) },
-      h('h3', { id: 'fh', text: t.form }), h('p', { class: 'help', text: t.formHelp }), this.next, this.secs);
+      h('h3', { id: 'fh', text: t.form }), h('p', { class: 'help', text: t.formHelp }), this.secs);
   }
 
   // Keeps the raw answer: the typed string, a boolean or a choice id.
@@ -76,7 +75,7 @@ export class Form {
   }
 
   update(r) {
-    const w = this.w, { t } = w, qs = r.next_questions ?? [];
+    const w = this.w, qs = r.next_questions ?? [];
     const show = new Set([...qs.map(q => top(q.fact)), ...w.touched, ...Object.keys(w.a).filter(k => answered(w.a[k]))]);
     w.cat.sections.forEach((s, i) => {
       const sec = this.secs[i], want = w.cat.facts.filter(f => f.section == s.id && !f.computed && show.has(f.id)).map(f => this.node(f));
@@ -84,12 +83,6 @@ export class Form {
       want.forEach((n, j) => { if (sec.children[j + 1] != n) sec.insertBefore(n, sec.children[j + 1] ?? null); });
       sec.hidden = !want.length;
     });
-    const seen = new Set(), first = qs.filter(q => !seen.has(top(q.fact)) && seen.add(top(q.fact))).slice(0, 3);
-    this.next.hidden = !first.length;
-    this.next.replaceChildren(h('p', { text: t.next }), h('ol', null, first.map(q => h('li', null, h('button', {
-      type: 'button', class: 'l', text: q.label + (q.money_text ? fill(t.worth, { m: q.money_text }) : ''),
-      onclick: () => focusIn(this.el.querySelector('#' + idOf('i', q.fact))),
-    })))));
     for (const e of w.root.querySelectorAll('p.err')) e.hidden = true;
     for (const e of w.root.querySelectorAll('[aria-invalid]')) { e.removeAttribute('aria-invalid'); desc(e, e.dataset.d); }
     for (const e of r.errors) this.error(e.field, e.message);

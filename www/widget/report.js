@@ -18,9 +18,8 @@ export function report(w, r) {
     S.windows_closed && h('div', { class: 'alert', role: 'note' }, h('p', { text: fill(t.closed, { d: day(r.as_of, lang) }) }),
       w.best.date && h('button', { type: 'button', class: 'p', 'data-k': 'best', text: fill(t.suggest, { d: day(w.best.date, lang), n: w.best.open }), onclick: () => { w.setAsOf(w.best.date); w.root.getElementById('rh').focus(); } })),
     h('div', { class: 'sum' },
-      h('p', { class: 'big', text: fill(t.sumOk, { n: S.eligible }) }),
-      h('ul', { class: 'counts' }, [['eligible', 'sumOk'], ['needs_info', 'sumInfo'], ['ineligible', 'sumNo'], ['expired', 'sumEnd'], ['not_applicable', 'sumNA']]
-        .map(([k, s]) => h('li', { class: k }, icon(k), fill(t[s], { n: S[k] })))),
+      h('p', { class: 'big', text: fill(t.eligible, { n: S.eligible }) }),
+      h('ul', { class: 'counts' }, ['eligible', 'needs_info', 'ineligible', 'expired', 'not_applicable'].map(k => h('li', { class: k }, icon(k), fill(t[k], { n: S[k] })))),
       S.amount ? h('p', null, t.total, h('strong', { text: S.amount.text }), t[S.amount.kind]) : h('p', { text: t.noTotal }),
       S.eligible_without_amount > 0 && h('p', { text: fill(t.noAmt, { n: S.eligible_without_amount }) }),
       line(t.size, r.size_class.text),

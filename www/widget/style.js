@@ -19,7 +19,7 @@ button.p{background:var(--a);color:var(--bg)}
 button.l{border:0;padding:0;min-height:24px;text-decoration:underline;text-align:start}
 .row{display:flex;flex-wrap:wrap;gap:.5em;align-items:center}
 .small,.help{color:var(--m);font-size:.9em}
-.notice,.next{border-inline-start:4px solid var(--wa);background:var(--s);padding:.5em .8em;border-radius:var(--r)}
+.notice{border-inline-start:4px solid var(--wa);background:var(--s);padding:.5em .8em;border-radius:var(--r)}
 .alert{border:2px solid var(--no);padding:.5em .8em;border-radius:var(--r)}
 @container (min-width:56rem){.cols{grid-template-columns:minmax(0,2fr) minmax(0,3fr)}.pair{grid-template-columns:1fr 1fr}}
 fieldset{border:1px solid var(--b);border-radius:var(--r);padding:.5em var(--g) var(--g);margin:0}
@@ -35,7 +35,6 @@ input:is([type=radio],[type=checkbox]){width:1.2em;height:1.2em;accent-color:var
 [aria-invalid=true]{border:2px solid var(--no)}
 .err{color:var(--no);font-weight:600}
 .err::before{content:"✗ "}
-.next ol{padding-inline-start:1.4em}.next button{display:inline}
 .sum{border:1px solid var(--b);border-radius:var(--r);padding:var(--g)}
 .big{font-size:1.25em;font-weight:700}
 .counts{display:flex;flex-wrap:wrap;gap:0 1em;padding:0;list-style:none}
