@@ -3,8 +3,8 @@ import { h, s, fill, day, P } from './dom.js';
 import { windowText } from './report.js';
 
 const L = 50, num = d => Date.parse(d) / 864e5;
-let W; // the element's width: 1 unit ≈ 1 px, so labels stay legible
-const size = w => W = Math.max(280, Math.min(700, w.el.clientWidth - 50));
+let W; // the results column's width: 1 unit ≈ 1 px, so labels stay legible
+const size = w => W = Math.max(260, Math.min(700, w.res.clientWidth));
 
 function figure(t, title, alt, svgKids, height, items) {
   return h('figure', { class: 'fig' },
@@ -32,7 +32,7 @@ export function timeline(w, r) {
     if (!o.to) kids.push(s('path', { class: 'wn ' + o.state, d: `M${W - 8} ${Y}l6 6l-6 6z` }));
   });
   const X = x(r.as_of);
-  kids.push(s('line', { class: 'asof', x1: X, x2: X, y1: 14, y2: H }), s('text', { x: Math.min(X + 3, W - 70), y: H - 2, text: r.as_of }));
+  kids.push(s('line', { class: 'asof', x1: X, x2: X, y1: 14, y2: H }), s('text', { x: X > W / 2 ? X - 3 : X + 3, 'text-anchor': X > W / 2 && 'end', y: H - 2, text: r.as_of }));
   const open = rows.filter(o => o.state == 'open').length;
   return figure(t, t.tl, fill(t.tlAlt, { n: rows.length, d: day(r.as_of, lang), k: open }), kids, H,
     rows.map(o => fill(t.m, { n: o.m.id }) + P(lang).sp + o.p.title + P(lang).c + windowText(w, o)));
