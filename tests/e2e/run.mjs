@@ -70,10 +70,9 @@ async function tabTo(page, pred, what, back = false) {
   throw new Error(`could not reach ${what} with the keyboard`);
 }
 const tabToId = (page, id) => tabTo(page, f => f.id == id, '#' + id);
+// Keyboard only: Tab, Shift+Tab, Space, Enter, arrow keys, and typing into empty fields.
 async function typeInto(page, id, text) {
   await tabToId(page, id);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
   await page.keyboard.type(text);
 }
 // A radio group: Tab to it, then arrow keys until the wanted value is checked.
@@ -89,14 +88,13 @@ async function radio(page, name, want) {
 // A select: arrow keys until the wanted option.
 async function choose(page, id, want) {
   await tabToId(page, id);
-  await page.keyboard.press('Home');
   for (let i = 0; i < 40; i++) {
     if ((await focused(page)).value == want) return;
     await page.keyboard.press('ArrowDown');
   }
   throw new Error(`option ${want} not reached in #${id}`);
 }
-// A date input (en-US: month, day, year).
+// A date input (en-US: month, day, year); typing fills segment by segment, over any value.
 const date = (page, id, iso) => typeInto(page, id, iso.slice(5, 7) + iso.slice(8, 10) + iso.slice(0, 4));
 
 async function axe(page, label) {
@@ -174,7 +172,7 @@ let liveBefore;
 await check('the whole questionnaire can be completed with the keyboard alone', async () => {
   liveBefore = await text(page, '[aria-live]');
   await page.evaluate(() => { window.heard = 0; const el = document.querySelector('sme-eligibility'); for (const n of ['input', 'keydown', 'keyup']) document.addEventListener(n, e => e.composedPath().includes(el) && window.heard++); });
-  await page.locator(`${W} h2`).click(); // a starting point for Tab (the only pointer use before the form)
+  await page.evaluate(() => document.activeElement?.blur()); // start from the top of the page
   await fillEnterprise(page);
 });
 
