@@ -64,9 +64,10 @@ class Widget {
 
   // Answers from the link (#sme=…), else from this device if the user chose so.
   restore() {
-    let d = this.fromLink();
-    try { if (!d && (d = JSON.parse(localStorage.getItem(this.key)))) this.keep = true; } catch { }
-    this.use(d);
+    let kept;
+    try { kept = JSON.parse(localStorage.getItem(this.key)); } catch { }
+    this.keep = !!kept;
+    this.use(this.fromLink() ?? kept);
     addEventListener('hashchange', () => this.use(this.fromLink()) && this.render());
   }
   fromLink() {
