@@ -1,13 +1,12 @@
 // Inline SVG pictures, each named (role=img, <title>) and with its data as text.
-import { h, s, fill, day, P } from './dom.js';
-import { windowText } from './report.js';
+import { h, s, fill, day, P, windowText } from './dom.js';
 
 const L = 50, num = d => Date.parse(d) / 864e5;
 let W; // the results column's width: 1 unit ≈ 1 px, so labels stay legible
 const size = w => W = Math.max(260, Math.min(700, w.res.clientWidth));
 
 function figure(t, title, alt, svgKids, height, items) {
-  return h('figure', { class: 'fig' },
+  return h('figure', null,
     s('svg', { viewBox: `0 0 ${W} ${height}`, role: 'img', 'aria-label': alt }, s('title', { text: alt }), svgKids),
     h('figcaption', null, h('details', null, h('summary', { text: title + ' — ' + t.asText }), h('ul', null, items.map(text => h('li', { text }))))));
 }

@@ -19,3 +19,6 @@ export const day = (d, lang) => d ? new Intl.DateTimeFormat(lang == 'en' ? 'en-G
 // An id for a fact path: hires[1].group and hires.1.group → x-hires-1-group.
 export const idOf = (pre, path) => pre + '-' + path.replace(/\W+/g, '-');
 export const P = lang => lang == 'en' ? { c: ': ', sp: ' · ', p: x => ` (${x})`, j: '; ' } : { c: '：', sp: '　', p: x => `（${x}）`, j: '、' };
+// “1 January 2023 – 31 December 2023 (open)”; w: the widget (lang, t).
+export const windowText = (w, { from, to, state }) => `${day(from, w.lang) || '…'} – ${day(to, w.lang) || '…'}` +
+  P(w.lang).p(state == 'closed' ? fill(w.t.ended, { d: day(to, w.lang) }) : w.t[state]);

@@ -1,19 +1,16 @@
 // The report (summary, pictures, measures by chapter with "why") and the policy text.
-import { h, fill, day, P } from './dom.js';
+import { h, fill, day, P, windowText } from './dom.js';
 import { bars, timeline } from './charts.js';
 
 const ICON = { eligible: '✓', needs_info: '?', ineligible: '✗', expired: '○', not_applicable: '–', met: '✓', not_met: '✗', unknown: '?' };
 const ZH = 'zh-CN';
 const icon = k => h('span', { class: 'o', 'aria-hidden': 'true', text: ICON[k] });
 const line = (label, ...v) => v[0] ? h('p', null, label, ...v) : null;
-// “1 Jan 2023 – 31 Dec 2023 (open)”
-export const windowText = (w, { from, to, state }) => `${day(from, w.lang) || '…'} – ${day(to, w.lang) || '…'}` +
-  P(w.lang).p(state == 'closed' ? fill(w.t.ended, { d: day(to, w.lang) }) : w.t[state]);
 
 export function report(w, r) {
   const { t, lang, cat } = w, S = r.summary, p = P(lang);
   const labels = new Map((r.next_questions ?? []).map(q => [q.fact, q.label]));
-  const deps = [...new Set(r.measures.filter(m => m.status == 'eligible' && m.kind[0] != 'p').flatMap(m => m.departments ?? []))];
+  const deps = [...new Set(r.measures.filter(m => m.status == 'eligible' && /benefit|support/.test(m.kind)).flatMap(m => m.departments ?? []))];
   return [
     S.windows_closed && h('div', { class: 'alert', role: 'note' }, h('p', { text: fill(t.closed, { d: day(r.as_of, lang) }) }),
       w.best.date && h('button', { type: 'button', class: 'p', 'data-k': 'best', text: fill(t.suggest, { d: day(w.best.date, lang), n: w.best.open }), onclick: () => { w.setAsOf(w.best.date); w.root.getElementById('rh').focus(); } })),
