@@ -15,7 +15,7 @@ button,summary{color:var(--a)}
 :focus-visible,.btn:focus-within{outline:3px solid var(--a);outline-offset:2px}
 button,input,select{font:inherit;color:inherit}
 button,.btn{background:var(--bg);border:1px solid var(--a);border-radius:var(--r);padding:.3em .8em;cursor:pointer;min-height:44px;color:var(--a)}
-button.p{background:var(--a);color:var(--bg)}
+button.p,[aria-pressed=true]{background:var(--a);color:var(--bg)}
 button.l{border:0;padding:0;min-height:24px;text-decoration:underline;text-align:start}
 .row{display:flex;flex-wrap:wrap;gap:.5em;align-items:center}
 .small,.help{color:var(--m);font-size:.9em}
