@@ -68,6 +68,46 @@ try {
   };
   log('load', JSON.stringify(result.load));
 
+  // ── 1b. The engine's share: each step of starting the engine, timed in a fresh page ──────────
+  const phases = [];
+  for (let i = 0; i < 9; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/www/embed.html`);
+    await page.waitForFunction(() => document.querySelector('sme-eligibility')?.shadowRoot?.querySelector('.receipt'), null, { timeout: 30000 });
+    phases.push(await page.evaluate(async () => {
+      const t = [performance.now()];
+      const m = await import('/pkg/sme_eligibility.js?fresh=' + Math.random());
+      t.push(performance.now());
+      const bytes = await (await fetch('/pkg/sme_eligibility_bg.wasm', { cache: 'no-store' })).arrayBuffer();
+      t.push(performance.now());
+      const mod = await WebAssembly.compile(bytes);
+      t.push(performance.now());
+      await m.default({ module_or_path: mod });
+      t.push(performance.now());
+      const e = new m.Engine();
+      t.push(performance.now());
+      e.catalog('zh');
+      t.push(performance.now());
+      e.evaluate({}, { as_of: '2023-07-01', lang: 'zh' });
+      t.push(performance.now());
+      const r = e.evaluate({}, { as_of: '2023-07-01', lang: 'zh' });
+      t.push(performance.now());
+      const json = JSON.stringify(r), t0 = performance.now();
+      JSON.parse(json);
+      return { d: t.slice(1).map((x, i) => x - t[i]), reportBytes: new TextEncoder().encode(json).length, jsonParse: performance.now() - t0 };
+    }));
+    await context.close();
+  }
+  const steps = ['import glue', 'fetch wasm', 'compile', 'instantiate', 'new Engine()', "catalog('zh')", 'first evaluate({})', 'second evaluate({})'];
+  result.phases = {
+    runs: phases.length,
+    ms: Object.fromEntries(steps.map((k, i) => [k, median(phases.map(x => x.d[i]))])),
+    reportBytes: phases[0].reportBytes,
+    jsonParseMs: median(phases.map(x => x.jsonParse)),
+  };
+  log('phases', JSON.stringify(result.phases));
+
   // ── 2. One evaluation through the JS API, ours against the peers ───────────────────────────
   const files = {
     '/bench/translate.mjs': join(here, 'translate.mjs'),

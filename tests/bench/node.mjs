@@ -40,6 +40,26 @@ if (diffs.length) {
 }
 log(`all ${compared} evaluations agree on all 28 statuses (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
+// What the engines said, measure by measure (the set should reach every status a measure can
+// have), and what a full report weighs: the JSON size of `engine.evaluate(profile, { as_of, lang })`,
+// how much of it is explanation, and how many reasons repeat one given earlier in the same report.
+const statuses = {};
+for (const r of set) {
+  const got = await reference(r.profile, r.as_of);
+  for (const [id, s] of Object.entries(got)) (statuses[id] ??= {})[s] = (statuses[id][s] ?? 0) + 1;
+}
+const anatomy = { reports: 0, bytes: 0, explanation: 0, reasons: 0, repeated: 0 };
+for (const { as_of, profile } of set.slice(0, 1000)) {
+  const r = engine.evaluate(profile, { as_of, lang: 'zh' });
+  anatomy.reports++;
+  anatomy.bytes += Buffer.byteLength(JSON.stringify(r));
+  const seen = new Set();
+  for (const m of r.measures) for (const p of m.parts) {
+    anatomy.explanation += Buffer.byteLength(JSON.stringify(p.explanation ?? []));
+    for (const x of p.explanation ?? []) { anatomy.reasons++; const k = x.depth + x.text; if (seen.has(k)) anatomy.repeated++; seen.add(k); }
+  }
+}
+
 // Throughput: the set in chunks of 1000, engines interleaved chunk by chunk (so a busy moment of the
 // shared machine hits all of them); evaluations per second per chunk, median over the chunks.
 const CHUNK = 1000;
@@ -54,7 +74,7 @@ for (let c = 0; c * CHUNK < set.length; c++) {
   }
 }
 const median = a => { const s = [...a].sort((x, y) => x - y); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
-const result = { ok: true, profiles: set.length, compared, node: process.version, perSecond: {} };
+const result = { ok: true, profiles: set.length, compared, node: process.version, statuses, anatomy, perSecond: {} };
 for (const [k, v] of Object.entries(rates)) result.perSecond[k] = { median: median(v), chunks: v.length };
 log(JSON.stringify(result.perSecond));
 writeFileSync(outPath, JSON.stringify(result, null, 1));

@@ -39,6 +39,11 @@ if (browser?.load) {
   p(`  navigation → first complete report, median of ${l.loads} fresh loads: ${fmt(l.median_ms, 1)} ms (min ${fmt(l.min_ms, 1)}, max ${fmt(l.max_ms, 1)}; DOMContentLoaded ${fmt(l.dcl_median_ms, 1)} ms, wasm fetched ${fmt(l.wasm_fetched_median_ms, 1)} ms)`);
   p(`     target ≤ 150 ms: ${verdict(l.median_ms <= 150)}`);
 }
+if (browser?.phases) {
+  p('  the engine\'s share of a load (median of ' + browser.phases.runs + ' fresh pages, timed in the page):');
+  p('    ', Object.entries(browser.phases.ms).map(([k, v]) => `${k} ${fmt(v, 1)} ms`).join(' · '));
+  p('    ', `a full report of the empty profile: ${fmt(browser.phases.reportBytes)} bytes as JSON; JSON.parse of that text alone: ${fmt(browser.phases.jsonParseMs, 2)} ms`);
+}
 if (browser?.evaluate) {
   const e = browser.evaluate;
   const full = e['ours (full)'].median_us;
@@ -62,6 +67,18 @@ if (node?.perSecond) {
     p('    ', `ours (full) / ${peer} = ${(s['ours (full)'].median / s[peer].median).toFixed(2)}×   ours (summary) / ${peer} = ${(s['ours (summary)'].median / s[peer].median).toFixed(2)}×  (evaluations per second; > 1: ours faster)`);
   }
 } else if (node?.diffs) p('  STOPPED: the engines gave different statuses (see the log)');
+if (node?.statuses || node?.anatomy) rule('The profile set, and what a full report weighs');
+if (node?.statuses) {
+  const order = ['eligible', 'needs_info', 'ineligible', 'expired', 'not_applicable'];
+  const short = { eligible: 'E', needs_info: 'N', ineligible: 'I', expired: 'X', not_applicable: '–' };
+  const cells = Object.entries(node.statuses).map(([id, c]) => `${id}:` + order.filter(s => c[s]).map(s => short[s]).join(''));
+  p(`  statuses the profile set reaches, by measure (E eligible, N needs_info, I ineligible, X expired, – not applicable):`);
+  for (let i = 0; i < cells.length; i += 10) p('    ', cells.slice(i, i + 10).map(c => c.padEnd(10)).join(''));
+}
+if (node?.anatomy?.reports) {
+  const a = node.anatomy, n = a.reports;
+  p(`  a full report (ours, detail "full") weighs ${fmt(a.bytes / n / 1024, 1)} KB as JSON on average (${fmt(n)} profiles); explanations ${fmt(100 * a.explanation / a.bytes)}% of it; ${fmt(a.reasons / n)} reasons a report, ${fmt(100 * a.repeated / a.reasons)}% of them repeating a reason given earlier in the same report`);
+}
 
 rule('Native (release build)');
 if (native) {
