@@ -215,14 +215,16 @@ export function zenJdm(layers) {
   const nodes = [{ id: 'input', type: 'inputNode', name: 'profile', position: pos }];
   const edges = [];
   let prev = 'input';
-  for (const l of layers) {
+  layers.forEach((l, i) => {
+    // Each layer passes its input on, so later layers see the earlier ones; the last one gives only
+    // the statuses (a smaller result to hand back to JavaScript).
     nodes.push({
       id: l.key, type: 'expressionNode', name: l.key, position: pos,
-      content: { passThrough: true, inputField: null, outputPath: null, executionMode: 'single', expressions: l.entries.map(([k, v], i) => ({ id: `${l.key}-${i}`, key: `${l.key}.${k}`, value: v })) },
+      content: { passThrough: i < layers.length - 1, inputField: null, outputPath: null, executionMode: 'single', expressions: l.entries.map(([k, v], i) => ({ id: `${l.key}-${i}`, key: `${l.key}.${k}`, value: v })) },
     });
     edges.push({ id: `${prev}-${l.key}`, sourceId: prev, targetId: l.key, type: 'edge' });
     prev = l.key;
-  }
+  });
   nodes.push({ id: 'output', type: 'outputNode', name: 'statuses', position: pos });
   edges.push({ id: `${prev}-output`, sourceId: prev, targetId: 'output', type: 'edge' });
   return { contentType: 'application/vnd.gorules.decision', nodes, edges };
