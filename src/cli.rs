@@ -286,7 +286,7 @@ fn write_line(buf: &mut Vec<u8>, id: Option<&Value>, report: &Report) -> serde_j
             struct WithId<'a> {
                 id: &'a Value,
                 #[serde(flatten)]
-                report: &'a Report,
+                report: &'a Report<'a>,
             }
             serde_json::to_writer(buf, &WithId { id, report })
         }

@@ -178,16 +178,17 @@ pub enum Scope<'a> {
     },
 }
 
-pub struct Context<'a> {
+/// One evaluation: a ruleset (`'a`, which reports may borrow texts from) and a profile (`'p`).
+pub struct Context<'a, 'p> {
     pub rs: &'a Ruleset,
-    pub profile: &'a Profile,
+    pub profile: &'p Profile,
     pub as_of: Date,
     pub size: SizeOutcome,
     derived: Vec<Cell<Option<Tri>>>,
 }
 
-impl<'a> Context<'a> {
-    pub fn new(rs: &'a Ruleset, profile: &'a Profile, as_of: Date) -> Context<'a> {
+impl<'a, 'p> Context<'a, 'p> {
+    pub fn new(rs: &'a Ruleset, profile: &'p Profile, as_of: Date) -> Context<'a, 'p> {
         let size = super::size::classify(rs, profile);
         Context {
             rs,

@@ -10,14 +10,15 @@ use super::size;
 use super::text::{Lang, Text, Tpl, fill};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Clone, Debug, Serialize)]
-pub struct Reason {
+pub struct Reason<'a> {
     /// `met`, `not_met` or `unknown`.
     pub outcome: &'static str,
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fact: Option<String>,
+    pub fact: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -26,16 +27,16 @@ pub struct Reason {
     pub clause: u32,
     /// The words of the clause, in the chosen language.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
+    pub cite: Option<&'a str>,
     /// The document behind a threshold the clause does not state.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<&'a str>,
     /// Nesting: 0 for a condition of the part, deeper for what a named condition or a count contains.
     pub depth: u8,
 }
 
-pub struct Explainer<'c, 'a> {
-    pub cx: &'c Context<'a>,
+pub struct Explainer<'c, 'a, 'p> {
+    pub cx: &'c Context<'a, 'p>,
     pub lang: Lang,
     pub clause: u32,
 }
@@ -159,8 +160,8 @@ const IS_NOT: Tpl = [
 ];
 const BOOL: Tpl = ["{0}：{1}", "{0}：{1}", "{0}: {1}"];
 
-fn opt(t: &Option<Text>, lang: Lang) -> Option<String> {
-    t.as_ref().map(|t| t.get(lang).to_owned())
+fn opt(t: &Option<Text>, lang: Lang) -> Option<&str> {
+    t.as_ref().map(|t| t.get(lang))
 }
 
 fn symbol(op: Op) -> &'static str {
@@ -195,8 +196,8 @@ fn join_choices(items: &[&str], lang: Lang) -> String {
     }
 }
 
-impl Explainer<'_, '_> {
-    fn reason(&self, outcome: Tri, text: String, depth: u8) -> Reason {
+impl<'a> Explainer<'_, 'a, '_> {
+    fn reason(&self, outcome: Tri, text: String, depth: u8) -> Reason<'a> {
         Reason {
             outcome: outcome.code(),
             text,
@@ -210,15 +211,16 @@ impl Explainer<'_, '_> {
         }
     }
 
-    fn source_title(&self, s: Option<usize>) -> Option<String> {
-        s.and_then(|i| self.cx.rs.sources.get(i))
-            .map(|s| s.title.get(self.lang).to_owned())
+    fn source_title(&self, s: Option<usize>) -> Option<&'a str> {
+        let rs: &'a Ruleset = self.cx.rs;
+        s.and_then(|i| rs.sources.get(i))
+            .map(|s| s.title.get(self.lang))
     }
 
     /// The reasons of a part, grouped per top-level condition; the groups that decide the status
     /// come first (a failed condition for `ineligible`, the open questions for `needs_info`), and
     /// the window first only when it decides (closed, or not yet open).
-    pub fn part(&self, part: &Part, conditions: Tri, window: WindowState) -> Vec<Reason> {
+    pub fn part(&self, part: &'a Part, conditions: Tri, window: WindowState) -> Vec<Reason<'a>> {
         let groups: Vec<(Tri, Vec<Reason>)> = part
             .when
             .iter()
@@ -249,7 +251,7 @@ impl Explainer<'_, '_> {
         out
     }
 
-    pub fn window(&self, w: &Window, state: WindowState) -> Reason {
+    pub fn window(&self, w: &'a Window, state: WindowState) -> Reason<'a> {
         let l = self.lang;
         let from = w.from.map(|x| format::date(x, l)).unwrap_or_default();
         let to = w.to.map(|x| format::date(x, l)).unwrap_or_default();
@@ -266,11 +268,11 @@ impl Explainer<'_, '_> {
             _ => (Tri::True, &WINDOW_OPEN),
         };
         let mut r = self.reason(outcome, fill(l, tpl, &[&span, &as_of]), 0);
-        r.cite = Some(w.cite.get(l).to_owned());
+        r.cite = Some(w.cite.get(l));
         r
     }
 
-    pub fn cond(&self, c: &Cond, scope: Scope, depth: u8, out: &mut Vec<Reason>) -> Tri {
+    pub fn cond(&self, c: &'a Cond, scope: Scope, depth: u8, out: &mut Vec<Reason<'a>>) -> Tri {
         let l = self.lang;
         let deeper = depth.saturating_add(1);
         match c {
@@ -302,8 +304,14 @@ impl Explainer<'_, '_> {
                     Tri::Unknown => l.pick(NOT_KNOWN),
                 };
                 let mut r = self.reason(t, fill(l, &BOOL, &[d.label.get(l), answer]), depth);
-                r.fact = Some(d.id.clone());
+                r.fact = Some(Cow::Borrowed(&d.id));
                 out.push(r);
+                // What a named condition consists of is shown where it explains a "no" or an open
+                // question; a "yes" stands on its own line (the same few lines under every measure
+                // would bury the reasons that differ).
+                if t == Tri::True {
+                    return t;
+                }
                 // A named "all of" reads better as its items directly under the name.
                 match &d.when {
                     Cond::All(kids) => kids.iter().for_each(|k| {
@@ -358,12 +366,12 @@ impl Explainer<'_, '_> {
             .map_or_else(|| "?".to_owned(), |x| format::date(x, self.lang))
     }
 
-    fn leaf(&self, leaf: &Leaf, scope: Scope, depth: u8, out: &mut Vec<Reason>) -> Tri {
+    fn leaf(&self, leaf: &'a Leaf, scope: Scope, depth: u8, out: &mut Vec<Reason<'a>>) -> Tri {
         let l = self.lang;
         let t = self.cx.leaf(leaf, scope);
-        let rs = self.cx.rs;
-        let (fact, fact_id): (Option<&Fact>, String) = match (&leaf.subject, scope) {
-            (Subject::Fact(f), Scope::Top) => (rs.facts.get(*f), rs.facts[*f].id.clone()),
+        let rs: &'a Ruleset = self.cx.rs;
+        let (fact, fact_id): (Option<&'a Fact>, Cow<'a, str>) = match (&leaf.subject, scope) {
+            (Subject::Fact(f), Scope::Top) => (rs.facts.get(*f), Cow::Borrowed(&rs.facts[*f].id)),
             (Subject::Fact(f), Scope::Item { list, index, .. }) => {
                 let field = match &rs.facts[list].kind {
                     FactKind::List { fields, .. } => fields.get(*f),
@@ -371,14 +379,14 @@ impl Explainer<'_, '_> {
                 };
                 (
                     field,
-                    format!(
+                    Cow::Owned(format!(
                         "{}[{index}].{}",
                         rs.facts[list].id,
                         field.map_or("", |x| x.id.as_str())
-                    ),
+                    )),
                 )
             }
-            (Subject::Count { list, .. }, _) => (None, rs.facts[*list].id.clone()),
+            (Subject::Count { list, .. }, _) => (None, Cow::Borrowed(&rs.facts[*list].id)),
         };
         let label = match (&leaf.label, fact, &leaf.subject) {
             (Some(t), _, _) => t.get(l).to_owned(),
@@ -403,7 +411,7 @@ impl Explainer<'_, '_> {
         }
         let (threshold, lo, hi) = self.threshold(fact, &leaf.operand);
 
-        // The size class is computed: show the class, then the comparisons that decided it.
+        // The size class is computed: show the class, and when it does not qualify, the comparisons.
         if let (Subject::Fact(f), Scope::Top) = (&leaf.subject, scope)
             && rs.facts[*f].computed
         {
@@ -431,7 +439,11 @@ impl Explainer<'_, '_> {
                 .as_ref()
                 .and_then(|s| self.source_title(Some(s.source)));
             out.push(r);
-            out.extend(self.size_comparisons(depth.saturating_add(1)));
+            // The comparisons behind a class that qualifies are in the report once (size_class);
+            // under each measure they are shown only where they explain a "no" or an open question.
+            if t != Tri::True {
+                out.extend(self.size_comparisons(depth.saturating_add(1)));
+            }
             return t;
         }
 
@@ -478,7 +490,7 @@ impl Explainer<'_, '_> {
     }
 
     /// Each entry of a counted list, with the conditions it meets or misses.
-    fn items(&self, list: usize, filter: &[Cond], depth: u8, out: &mut Vec<Reason>) {
+    fn items(&self, list: usize, filter: &'a [Cond], depth: u8, out: &mut Vec<Reason<'a>>) {
         let l = self.lang;
         let Some(FactValue::List(items)) = &self.cx.profile.values[list] else {
             return;
@@ -487,7 +499,10 @@ impl Explainer<'_, '_> {
             let scope = Scope::Item { list, index, item };
             let t = self.cx.all(filter, scope);
             let mut r = self.reason(t, fill(l, &ENTRY, &[&(index + 1).to_string()]), depth);
-            r.fact = Some(format!("{}[{index}]", self.cx.rs.facts[list].id));
+            r.fact = Some(Cow::Owned(format!(
+                "{}[{index}]",
+                self.cx.rs.facts[list].id
+            )));
             out.push(r);
             for c in filter {
                 self.cond(c, scope, depth.saturating_add(1), out);
@@ -516,7 +531,7 @@ impl Explainer<'_, '_> {
     }
 
     /// Each comparison of the size standard for the enterprise's industry group.
-    pub fn size_comparisons(&self, depth: u8) -> Vec<Reason> {
+    pub fn size_comparisons(&self, depth: u8) -> Vec<Reason<'a>> {
         let l = self.lang;
         let rs = self.cx.rs;
         let mut out = Vec::new();
@@ -531,7 +546,7 @@ impl Explainer<'_, '_> {
                 fill(l, &INDUSTRY_UNKNOWN, &[industry.label.get(l)]),
                 depth,
             );
-            r.fact = Some(industry.id.clone());
+            r.fact = Some(Cow::Borrowed(&industry.id));
             r.source = source;
             out.push(r);
             return out;
@@ -546,7 +561,7 @@ impl Explainer<'_, '_> {
                 ),
                 depth,
             );
-            r.fact = Some(industry.id.clone());
+            r.fact = Some(Cow::Borrowed(&industry.id));
             r.source = source.clone();
             out.push(r);
         }
@@ -572,7 +587,7 @@ impl Explainer<'_, '_> {
                 (Some(v), _) => fill(l, &TIER_BELOW, &[label, v, tier, &bound]),
             };
             let mut r = self.reason(outcome, text, depth);
-            r.fact = Some(f.id.clone());
+            r.fact = Some(Cow::Borrowed(&f.id));
             r.value = value;
             r.threshold = Some(bound);
             r.source = source.clone();

@@ -747,7 +747,10 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
             problem: Problem::MissingKey("issued".into()),
         }]);
     };
+    let mut fact_order: Vec<usize> = (0..facts.len()).collect();
+    fact_order.sort_unstable_by(|a, b| facts[*a].id.cmp(&facts[*b].id));
     Ok(Ruleset {
+        fact_order,
         id,
         version,
         hash,

@@ -4,19 +4,20 @@
 
 use super::eval::{AmountOutcome, Context, Evaluation, Missing, Scope, Status, Tri};
 use super::format;
-use super::model::FactKind;
+use super::model::{FactKind, Ruleset};
 use super::report::missing_path;
 use super::text::{Lang, fill};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cmp::Reverse;
 
 #[derive(Serialize, Clone, Debug)]
-pub struct Question {
+pub struct Question<'a> {
     /// The fact's path in the profile: `headcount`, `hires[1].contract_months`.
-    pub fact: String,
+    pub fact: Cow<'a, str>,
     pub label: String,
-    pub section: String,
+    pub section: &'a str,
     /// Measures whose status waits on this answer.
     pub measures: Vec<u32>,
     /// The most the measures waiting on it could bring, in yuan; null when that has no bound.
@@ -32,8 +33,8 @@ struct Tally {
     unbounded: bool,
 }
 
-pub fn questions(cx: &Context, ev: &Evaluation, lang: Lang) -> Vec<Question> {
-    let rs = cx.rs;
+pub fn questions<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<Question<'a>> {
+    let rs: &'a Ruleset = cx.rs;
     let mut tallies: Vec<Tally> = Vec::new();
     let mut add = |m: Missing, measure: Option<u32>, money: Option<Decimal>| {
         let i = match tallies.iter().position(|t| t.missing == m) {
@@ -119,7 +120,7 @@ pub fn questions(cx: &Context, ev: &Evaluation, lang: Lang) -> Vec<Question> {
             Question {
                 fact: missing_path(rs, &t.missing),
                 label,
-                section: fact.section.clone(),
+                section: &fact.section,
                 measures: t.measures,
                 money: money.map(format::plain),
                 money_text: money

@@ -357,12 +357,13 @@ fn parse_list(
             continue;
         };
         for (fkey, fvalue) in entries {
-            let path = format!("{key}[{n}].{}", clip(fkey));
+            // The path is spelled out only for an error: most answers have none.
+            let path = || format!("{key}[{n}].{}", clip(fkey));
             match fields.iter().position(|f| f.id == *fkey) {
-                None => report(path, None, FieldProblem::UnknownField),
+                None => report(path(), None, FieldProblem::UnknownField),
                 Some(fi) => match read(&fields[fi], fvalue) {
                     Ok(v) => row[fi] = v,
-                    Err(p) => report(path, Some(fi), p),
+                    Err(p) => report(path(), Some(fi), p),
                 },
             }
         }

@@ -13,6 +13,7 @@ use super::next::{self, Question};
 use super::profile::{FieldError, Profile};
 use super::text::{Lang, Tpl, fill};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// How much to put in a report: `Summary` for screening many enterprises (statuses, amounts,
 /// missing facts), `Full` for a person reading it (texts, explanations, next questions).
@@ -23,36 +24,36 @@ pub enum Detail {
 }
 
 #[derive(Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     pub as_of: String,
     pub lang: &'static str,
     pub engine: &'static str,
-    pub ruleset: RulesetRef,
-    pub size_class: SizeReport,
+    pub ruleset: RulesetRef<'a>,
+    pub size_class: SizeReport<'a>,
     pub summary: Summary,
-    pub measures: Vec<MeasureReport>,
+    pub measures: Vec<MeasureReport<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_questions: Option<Vec<Question>>,
+    pub next_questions: Option<Vec<Question<'a>>>,
     pub errors: Vec<ErrorReport>,
 }
 
 #[derive(Serialize)]
-pub struct RulesetRef {
-    pub id: String,
-    pub version: String,
-    pub hash: String,
+pub struct RulesetRef<'a> {
+    pub id: &'a str,
+    pub version: &'a str,
+    pub hash: &'a str,
 }
 
 #[derive(Serialize)]
-pub struct SizeReport {
+pub struct SizeReport<'a> {
     /// `large`, `medium`, `small`, `micro`, or null while more than one is possible.
     pub class: Option<&'static str>,
     pub possible: Vec<&'static str>,
-    pub missing: Vec<String>,
+    pub missing: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explanation: Option<Vec<Reason>>,
+    pub explanation: Option<Vec<Reason<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -100,7 +101,7 @@ pub struct WindowReport {
 }
 
 #[derive(Serialize)]
-pub struct MeasureReport {
+pub struct MeasureReport<'a> {
     pub id: u32,
     pub chapter: u32,
     pub kind: &'static str,
@@ -113,19 +114,19 @@ pub struct MeasureReport {
     /// For an expired measure: the day its last window closed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended: Option<String>,
-    pub parts: Vec<PartReport>,
-    pub missing: Vec<String>,
+    pub parts: Vec<PartReport<'a>>,
+    pub missing: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub departments: Option<Vec<String>>,
+    pub departments: Option<Vec<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-pub struct PartReport {
-    pub id: String,
+pub struct PartReport<'a> {
+    pub id: &'a str,
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_text: Option<&'static str>,
@@ -134,21 +135,21 @@ pub struct PartReport {
     pub window: Option<WindowReport>,
     /// The part's own missing facts (full detail; the measure lists them all in either detail).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub missing: Option<Vec<String>>,
+    pub missing: Option<Vec<Cow<'a, str>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// How the amount is computed, with the enterprise's figures.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub formula: Option<String>,
     /// The assumption made where the clause leaves the base open.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
+    pub basis: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub amount_cite: Option<String>,
+    pub amount_cite: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explanation: Option<Vec<Reason>>,
+    pub explanation: Option<Vec<Reason<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -184,17 +185,16 @@ pub fn amount_report(i: Interval, lang: Option<Lang>) -> AmountReport {
     }
 }
 
-pub fn missing_path(rs: &Ruleset, m: &Missing) -> String {
+pub fn missing_path<'a>(rs: &'a Ruleset, m: &Missing) -> Cow<'a, str> {
     let fact = &rs.facts[m.fact];
     match (m.item, &fact.kind) {
-        (Some((i, f)), FactKind::List { fields, .. }) => {
-            format!(
-                "{}[{i}].{}",
-                fact.id,
-                fields.get(f).map_or("", |x| x.id.as_str())
-            )
-        }
-        _ => fact.id.clone(),
+        (Some((i, f)), FactKind::List { fields, .. }) => format!(
+            "{}[{i}].{}",
+            fact.id,
+            fields.get(f).map_or("", |x| x.id.as_str())
+        )
+        .into(),
+        _ => Cow::Borrowed(fact.id.as_str()),
     }
 }
 
@@ -207,16 +207,16 @@ pub fn last_window_end(rs: &Ruleset) -> Option<Date> {
         .max()
 }
 
-pub fn build(
-    cx: &Context,
+pub fn build<'a>(
+    cx: &Context<'a, '_>,
     ev: &Evaluation,
     errors: &[FieldError],
     lang: Lang,
     detail: Detail,
-) -> Report {
-    let rs = cx.rs;
+) -> Report<'a> {
+    let rs: &'a Ruleset = cx.rs;
     let full = detail == Detail::Full;
-    let text = |t: &crate::engine::text::Text| full.then(|| t.get(lang).to_owned());
+    let text = |t: &'a crate::engine::text::Text| full.then(|| t.get(lang));
     let paths = |ms: &[Missing]| ms.iter().map(|m| missing_path(rs, m)).collect::<Vec<_>>();
 
     let mut counts = [0usize; 5];
@@ -271,7 +271,7 @@ pub fn build(
             departments: full.then(|| {
                 m.departments
                     .iter()
-                    .map(|d| rs.departments[*d].name.get(lang).to_owned())
+                    .map(|d| rs.departments[*d].name.get(lang))
                     .collect()
             }),
             note: m.note.as_ref().and_then(text),
@@ -294,7 +294,7 @@ pub fn build(
             .size
             .missing
             .iter()
-            .map(|f| rs.facts[*f].id.clone())
+            .map(|f| rs.facts[*f].id.as_str())
             .collect(),
         text: (full && rs.size_standard.is_some()).then(|| ex.size_class_text()),
         explanation: (full && rs.size_standard.is_some()).then(|| ex.size_comparisons(0)),
@@ -304,9 +304,9 @@ pub fn build(
         lang: lang.code(),
         engine: concat!("sme-eligibility ", env!("CARGO_PKG_VERSION")),
         ruleset: RulesetRef {
-            id: rs.id.clone(),
-            version: rs.version.clone(),
-            hash: rs.hash.clone(),
+            id: &rs.id,
+            version: &rs.version,
+            hash: &rs.hash,
         },
         size_class,
         summary: Summary {
@@ -336,13 +336,13 @@ pub fn build(
     }
 }
 
-fn part_report(
-    ex: &Explainer,
-    p: &Part,
+fn part_report<'a>(
+    ex: &Explainer<'_, 'a, '_>,
+    p: &'a Part,
     po: &PartOutcome,
     full: bool,
-    paths: &dyn Fn(&[Missing]) -> Vec<String>,
-) -> PartReport {
+    paths: &dyn Fn(&[Missing]) -> Vec<Cow<'a, str>>,
+) -> PartReport<'a> {
     let lang = ex.lang;
     let amount = match &po.amount {
         AmountOutcome::Known(i) => Some(amount_report(*i, full.then_some(lang))),
@@ -350,7 +350,7 @@ fn part_report(
     };
     let rule = p.amount.as_ref();
     PartReport {
-        id: p.id.clone(),
+        id: &p.id,
         status: po.status.code(),
         status_text: full.then(|| po.status.label(lang)),
         amount,
@@ -364,7 +364,7 @@ fn part_report(
             },
         }),
         missing: full.then(|| paths(&po.missing)),
-        title: full.then(|| p.title.get(lang).to_owned()),
+        title: full.then(|| p.title.get(lang)),
         formula: rule.filter(|_| full).map(|r| {
             let lo = ex.formula(&r.min);
             let hi = r.max.as_ref().map(|e| ex.formula(e));
@@ -381,14 +381,10 @@ fn part_report(
         basis: rule
             .filter(|_| full)
             .and_then(|r| r.basis.as_ref())
-            .map(|b| b.get(lang).to_owned()),
-        amount_cite: rule.filter(|_| full).map(|r| r.cite.get(lang).to_owned()),
+            .map(|b| b.get(lang)),
+        amount_cite: rule.filter(|_| full).map(|r| r.cite.get(lang)),
         explanation: full.then(|| ex.part(p, po.conditions, po.window)),
-        note: p
-            .note
-            .as_ref()
-            .filter(|_| full)
-            .map(|n| n.get(lang).to_owned()),
+        note: p.note.as_ref().filter(|_| full).map(|n| n.get(lang)),
     }
 }
 
@@ -402,13 +398,13 @@ pub fn parse_as_of(text: &str) -> Result<Date, FieldError> {
 }
 
 /// Everything in one call: a profile (already parsed into a `Value`) in, a report out.
-pub fn evaluate(
-    rs: &Ruleset,
+pub fn evaluate<'a>(
+    rs: &'a Ruleset,
     input: &crate::engine::value::Value,
     as_of: Date,
     lang: Lang,
     detail: Detail,
-) -> Report {
+) -> Report<'a> {
     let (profile, errors) = Profile::parse(rs, input);
     let cx = Context::new(rs, &profile, as_of);
     let ev = cx.evaluate();
