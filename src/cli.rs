@@ -441,7 +441,7 @@ pub fn render_text(rs: &Ruleset, r: &Report, lang: Lang) -> String {
                 "{:>3}  {}{ended}  {}  {amount}",
                 m.id,
                 m.status_text.unwrap_or(m.status),
-                m.title.clone().unwrap_or_default()
+                m.title.unwrap_or_default()
             ),
         );
         for p in &m.parts {
@@ -457,7 +457,7 @@ pub fn render_text(rs: &Ruleset, r: &Report, lang: Lang) -> String {
                         "     ({}) {}  {}  {amount}",
                         p.id,
                         p.status_text.unwrap_or(p.status),
-                        p.title.clone().unwrap_or_default()
+                        p.title.unwrap_or_default()
                     ),
                 );
             }

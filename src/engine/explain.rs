@@ -562,7 +562,7 @@ impl<'a> Explainer<'_, 'a, '_> {
                 depth,
             );
             r.fact = Some(Cow::Borrowed(&industry.id));
-            r.source = source.clone();
+            r.source = source;
             out.push(r);
         }
         for c in size::comparisons(rs, self.cx.profile, group) {
@@ -590,7 +590,7 @@ impl<'a> Explainer<'_, 'a, '_> {
             r.fact = Some(Cow::Borrowed(&f.id));
             r.value = value;
             r.threshold = Some(bound);
-            r.source = source.clone();
+            r.source = source;
             out.push(r);
         }
         out
