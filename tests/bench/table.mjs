@@ -80,7 +80,9 @@ if (node?.anatomy?.reports) {
   p(`  a full report (ours, detail "full") weighs ${fmt(a.bytes / n / 1024, 1)} KB as JSON on average (${fmt(n)} profiles); explanations ${fmt(100 * a.explanation / a.bytes)}% of it; ${fmt(a.reasons / n)} reasons a report, ${fmt(100 * a.repeated / a.reasons)}% of them repeating a reason given earlier in the same report`);
 }
 
-rule('Native (release build)');
+const cargo = existsSync('Cargo.toml') ? readFileSync('Cargo.toml', 'utf8') : '';
+const optLevel = /\[profile\.release\][^[]*?opt-level\s*=\s*("?\w+"?)/.exec(cargo)?.[1] ?? '?';
+rule(`Native (release build, opt-level ${optLevel})`);
 if (native) {
   p(`  one evaluation of the 28 measures, median of ${fmt(native.evaluate?.n)} timings (${fmt(native.profiles)} profiles × ${native.passes} passes):`);
   const rows = [['evaluate', 'statuses, amounts, missing facts'], ['summary', '+ summary report (what batch writes)'], ['full', '+ full report with explanations (what the widget shows)'], ['full+json', '+ that report as JSON text']];
