@@ -37,8 +37,10 @@ export interface PartReport {
     status: Status;
     status_text?: string;
     amount: Amount | null;
+    /** Full detail only. */
     window?: { from?: string; to?: string; state: "open" | "not_yet" | "closed" };
-    missing: string[];
+    /** Full detail only: the part's own missing facts (the measure lists them all). */
+    missing?: string[];
     title?: string;
     formula?: string;
     basis?: string;

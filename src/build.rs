@@ -1,6 +1,9 @@
 //! Compiles the built-in ruleset (src/rules/shanghai-2023-1, TOML) into the JSON document the
 //! library embeds, so neither the browser bundle nor the native binary carries a TOML parser for it.
 
+#[path = "engine/sha256.rs"]
+mod sha256;
+
 #[path = "compile.rs"]
 #[allow(dead_code)] // the case files are for the tests, not the build
 mod compile;
@@ -23,8 +26,18 @@ fn main() {
     }
     let out = std::env::var("OUT_DIR").unwrap_or_default();
     let json = serde_json::to_string(&compiled.document).unwrap_or_default();
-    if let Err(e) = std::fs::write(Path::new(&out).join("ruleset.json"), json) {
-        println!("cargo:warning=ruleset: {e}");
-        std::process::exit(1);
+    // The content hash is taken here once, so loading the built-in ruleset need not hash it.
+    let hash: String = sha256::sha256(json.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    for (name, content) in [
+        ("ruleset.json", json),
+        ("ruleset.sha256", format!("sha256:{hash}")),
+    ] {
+        if let Err(e) = std::fs::write(Path::new(&out).join(name), content) {
+            println!("cargo:warning=ruleset: {e}");
+            std::process::exit(1);
+        }
     }
 }

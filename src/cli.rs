@@ -196,12 +196,13 @@ fn check(o: &Options, stdin: &mut dyn BufRead, out: &mut dyn Write) -> Result<()
     let text = read_input(o, stdin)?;
     let profile = parse_json(&text).map_err(|e| {
         failed(format!(
-            "{}{e}",
+            "{}{}",
             o.lang.pick([
                 "企业信息不是有效的 JSON：",
                 "企業情報が有効な JSON ではありません：",
                 "the profile is not valid JSON: "
-            ])
+            ]),
+            e.message(o.lang)
         ))
     })?;
     let as_of = o.as_of.unwrap_or_else(today);
@@ -252,9 +253,13 @@ fn batch(o: &Options, stdin: &mut dyn BufRead, out: &mut dyn Write) -> Result<()
             }
             Err(e) => {
                 bad_lines += 1;
-                eprintln!("line {n}: {e}");
-                serde_json::to_writer(&mut buf, &serde_json::json!({ "line": n, "error": e }))
-                    .map_err(|e| failed(e.to_string()))?;
+                let message = e.message(o.lang);
+                eprintln!("line {n}: {message}");
+                serde_json::to_writer(
+                    &mut buf,
+                    &serde_json::json!({ "line": n, "error": message }),
+                )
+                .map_err(|e| failed(e.to_string()))?;
             }
         }
         buf.push(b'\n');

@@ -18,3 +18,6 @@ pub mod wasm_api;
 
 /// The built-in ruleset (沪企服办〔2023〕1号) as compiled JSON, without its example cases.
 pub const BUILTIN_RULESET: &str = include_str!(concat!(env!("OUT_DIR"), "/ruleset.json"));
+
+/// The SHA-256 of [`BUILTIN_RULESET`], taken at build time (`sha256:` and 64 hex digits).
+pub const BUILTIN_RULESET_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/ruleset.sha256"));

@@ -1,12 +1,14 @@
 //! The engine off the browser: JSON through serde_json, rulesets from files, the profile's JSON
 //! Schema. Used by the command-line tool and the tests.
 
+use crate::engine::json::JsonError;
 use crate::engine::model::{FactKind, Ruleset};
 use crate::engine::{RulesetError, Value, load_document};
 use serde_json::{Map, json};
 
-pub fn parse_json(text: &str) -> Result<Value, String> {
-    serde_json::from_str(text).map_err(|e| e.to_string())
+/// JSON text to the engine's `Value`, with the same reader the browser build uses.
+pub fn parse_json(text: &str) -> Result<Value, JsonError> {
+    crate::engine::json::parse(text)
 }
 
 /// Loads a compiled ruleset document (JSON text).
@@ -15,14 +17,20 @@ pub fn load_json(text: &str) -> Result<Ruleset, Vec<RulesetError>> {
         Ok(doc) => load_document(text, &doc),
         Err(e) => Err(vec![RulesetError {
             path: String::new(),
-            problem: crate::engine::load::Problem::NotADocument(e),
+            problem: crate::engine::load::Problem::NotJson(e),
         }]),
     }
 }
 
 /// The built-in ruleset, 沪企服办〔2023〕1号.
 pub fn builtin() -> Result<Ruleset, Vec<RulesetError>> {
-    load_json(crate::BUILTIN_RULESET)
+    let doc = parse_json(crate::BUILTIN_RULESET).map_err(|e| {
+        vec![RulesetError {
+            path: String::new(),
+            problem: crate::engine::load::Problem::NotJson(e),
+        }]
+    })?;
+    crate::engine::load::load(&doc, crate::BUILTIN_RULESET_HASH.to_owned())
 }
 
 /// JSON Schema (draft 2020-12) of a profile for this ruleset: every fact optional, typed, bounded.

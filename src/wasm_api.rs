@@ -184,57 +184,33 @@ fn load_error(errors: &[RulesetError]) -> JsValue {
     })
 }
 
-/// A JavaScript value as the engine's untyped `Value`, read by reflection: no deserializer (and
-/// none of serde's error formatting) in the module. Depth is bounded against hostile nesting.
-fn from_js(v: &JsValue, depth: u32) -> Value {
-    if v.is_null() || v.is_undefined() {
-        Value::Null
-    } else if let Some(b) = v.as_bool() {
-        Value::Bool(b)
-    } else if let Some(s) = v.as_string() {
-        Value::Str(s)
-    } else if let Some(n) = v.as_f64() {
-        Value::from_f64(n)
-    } else if depth >= 64 {
-        Value::BadNumber
-    } else if js_sys::Array::is_array(v) {
-        let items: js_sys::Array = v.clone().unchecked_into();
-        Value::List(items.iter().map(|x| from_js(&x, depth + 1)).collect())
-    } else if v.is_object() && !v.is_function() {
-        let entries = js_sys::Object::entries(v.unchecked_ref());
-        Value::Map(
-            entries
-                .iter()
-                .map(|pair| {
-                    let pair: js_sys::Array = pair.unchecked_into();
-                    (
-                        pair.get(0).as_string().unwrap_or_default(),
-                        from_js(&pair.get(1), depth + 1),
-                    )
-                })
-                .collect(),
-        )
-    } else {
-        // Symbols, BigInts, functions: nothing a profile or a ruleset holds.
-        Value::BadNumber
+/// A profile object from the page as the engine's `Value`: the browser's JSON.stringify, then the
+/// engine's own JSON reader. One crossing of the boundary, and numbers arrive as the shortest
+/// decimal text JavaScript has for them (1234.56 stays 1234.56). A value JSON cannot hold (a
+/// function, a cycle) is not a profile.
+fn profile_value(profile: &JsValue) -> Value {
+    if profile.is_undefined() || profile.is_null() {
+        return Value::Null;
     }
+    js_sys::JSON::stringify(profile)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| crate::engine::json::parse(&s).ok())
+        .unwrap_or(Value::BadNumber)
 }
 
-fn parse_document(text: &str) -> Result<Ruleset, Vec<RulesetError>> {
-    let not_a_document = |detail: String| {
+/// A ruleset document from JSON text; `hash` when it is already known (the built-in one).
+fn parse_document(text: &str, hash: Option<&str>) -> Result<Ruleset, Vec<RulesetError>> {
+    let doc = crate::engine::json::parse(text).map_err(|e| {
         vec![RulesetError {
             path: String::new(),
-            problem: crate::engine::load::Problem::NotADocument(detail),
+            problem: crate::engine::load::Problem::NotJson(e),
         }]
-    };
-    let parsed = js_sys::JSON::parse(text).map_err(|e| {
-        let detail = e.dyn_ref::<js_sys::Error>().map_or_else(
-            || "JSON.parse failed".to_owned(),
-            |e| String::from(e.message()),
-        );
-        not_a_document(detail)
     })?;
-    load_document(text, &from_js(&parsed, 0))
+    match hash {
+        Some(h) => crate::engine::load::load(&doc, h.to_owned()),
+        None => load_document(text, &doc),
+    }
 }
 
 /// Today in the browser's time zone.
@@ -267,7 +243,7 @@ impl Engine {
     /// The built-in ruleset, 沪企服办〔2023〕1号.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Engine, JsValue> {
-        parse_document(crate::BUILTIN_RULESET)
+        parse_document(crate::BUILTIN_RULESET, Some(crate::BUILTIN_RULESET_HASH))
             .map(|rs| Engine { rs })
             .map_err(|e| load_error(&e))
     }
@@ -276,7 +252,7 @@ impl Engine {
     /// `RulesetLoadError` listing every problem.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Engine, JsValue> {
-        parse_document(text)
+        parse_document(text, None)
             .map(|rs| Engine { rs })
             .map_err(|e| load_error(&e))
     }
@@ -318,7 +294,7 @@ impl Engine {
                 today()
             }),
         };
-        let input = from_js(&profile, 0);
+        let input = profile_value(&profile);
         let (profile, mut errors) = crate::engine::Profile::parse(&self.rs, &input);
         if let Some(e) = date_error {
             errors.insert(0, e);

@@ -78,3 +78,11 @@ fn the_published_schema_is_the_current_one() {
         "pkg/profile.schema.json is stale: run .ci/build"
     );
 }
+
+#[test]
+fn the_built_in_hash_is_the_hash_of_the_built_in_document() {
+    assert_eq!(
+        sme_eligibility::BUILTIN_RULESET_HASH,
+        sme_eligibility::engine::content_hash(sme_eligibility::BUILTIN_RULESET.as_bytes())
+    );
+}

@@ -139,7 +139,7 @@ fn another_ruleset_loads_at_run_time_and_a_broken_one_is_refused_with_reasons() 
     );
 
     let not_json = Engine::from_json("{ not json").err().expect("refused");
-    assert!(text(&not_json, "errors.0.message.en").contains("not a valid ruleset document"));
+    assert!(text(&not_json, "errors.0.message.en").contains("not valid JSON: line 1, column 3"));
 
     let minimal = r#"{"id": "demo-city", "version": "0.1", "issued": "2024-01-01",
         "title": {"zh": "示例", "ja": "例", "en": "Demo"}, "document": {"zh": "d", "ja": "d", "en": "d"},

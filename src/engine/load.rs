@@ -18,6 +18,8 @@ pub struct RulesetError {
 pub enum Problem {
     /// The document is not a JSON object or could not be parsed at all.
     NotADocument(String),
+    /// The text is not JSON at all.
+    NotJson(super::json::JsonError),
     MissingKey(String),
     UnknownKey(String),
     WrongType {
@@ -213,6 +215,23 @@ fn word(key: &str, lang: Lang) -> &str {
 impl RulesetError {
     pub fn message(&self, lang: Lang) -> String {
         let (tpl, args): (&Tpl, Vec<&str>) = match &self.problem {
+            Problem::NotJson(e) => {
+                let detail = e.message(lang);
+                let body = fill(
+                    lang,
+                    &[
+                        "不是有效的 JSON：{0}",
+                        "有効な JSON ではありません：{0}",
+                        "not valid JSON: {0}",
+                    ],
+                    &[&detail],
+                );
+                return if self.path.is_empty() {
+                    body
+                } else {
+                    self.path.clone() + ": " + &body
+                };
+            }
             Problem::NotADocument(d) => (
                 &[
                     "不是有效的规则集文件：{0}",

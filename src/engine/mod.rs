@@ -6,6 +6,7 @@ pub mod date;
 pub mod eval;
 pub mod explain;
 pub mod format;
+pub mod json;
 pub mod load;
 pub mod model;
 pub mod next;
