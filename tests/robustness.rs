@@ -63,10 +63,10 @@ fn random_value(r: &mut Rng, depth: u32) -> Value {
         0 => Value::Null,
         1 => Value::Bool(r.below(2) == 0),
         2 => Value::Int(*r.pick(&[0, -1, 1, 12, 300, 1_000_000_000_000_000, i64::MAX, i64::MIN])),
-        3 => sme_eligibility::engine::json::parse(
-            *r.pick(&["0.1", "-2.5", "1e300", "1234.56", "5e-324", "-0.0"]),
-        )
-        .unwrap_or(Value::Null),
+        3 => {
+            let number: &&str = r.pick(&["0.1", "-2.5", "1e300", "1234.56", "5e-324", "-0.0"]);
+            sme_eligibility::engine::json::parse(number).unwrap_or(Value::Null)
+        }
         4 | 5 => Value::Str((*r.pick(STRINGS)).to_owned()),
         6 => Value::List(
             (0..r.below(4))
