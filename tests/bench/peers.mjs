@@ -104,6 +104,7 @@ export function makeJre(JRE, doc) {
   engine.addOperator('dateGt', str((a, b) => a > b));
   engine.addOperator('dateGe', str((a, b) => a >= b));
   for (const [key, shift] of Object.entries(doc.relDates)) {
+    if (key === 'as_of') continue; // the as-of date itself is a fact of every run
     engine.addFact(key, (params, almanac) => almanac.factValue('as_of').then(d => shiftDate(d, shift)));
   }
   for (const [key, n] of Object.entries(doc.relYears)) {
