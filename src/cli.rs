@@ -428,6 +428,22 @@ pub fn render_text(rs: &Ruleset, r: &Report, lang: Lang) -> String {
     for e in &r.errors {
         line(&mut s, format!("! {}", e.message));
     }
+    let mark = |outcome: &str| match outcome {
+        "met" => "✓",
+        "not_met" => "✗",
+        _ => "?",
+    };
+    // The named conditions once, before the measures that refer to them.
+    for d in r.derived.iter().flatten() {
+        line(&mut s, format!("  {} {}", mark(d.outcome), d.label));
+        for reason in &d.explanation {
+            let indent = "  ".repeat(usize::from(reason.depth));
+            line(
+                &mut s,
+                format!("       {indent}{} {}", mark(reason.outcome), reason.text),
+            );
+        }
+    }
     s.push('\n');
     for m in &r.measures {
         let amount = m
@@ -470,13 +486,11 @@ pub fn render_text(rs: &Ruleset, r: &Report, lang: Lang) -> String {
                 continue;
             }
             for reason in p.explanation.iter().flatten() {
-                let mark = match reason.outcome {
-                    "met" => "✓",
-                    "not_met" => "✗",
-                    _ => "?",
-                };
                 let indent = "  ".repeat(usize::from(reason.depth));
-                line(&mut s, format!("       {indent}{mark} {}", reason.text));
+                line(
+                    &mut s,
+                    format!("       {indent}{} {}", mark(reason.outcome), reason.text),
+                );
             }
             if let Some(f) = &p.formula
                 && p.amount.is_some()

@@ -33,7 +33,7 @@ export interface Reason {
   fact?: string;
   value?: string;
   threshold?: string;
-  /** The measure (clause number) this condition comes from. */
+  /** The measure (clause number) this condition comes from; 0 in a named condition (`Report.derived`), which several clauses share. */
   clause: number;
   /** The clause words, in the chosen language. */
   cite?: string;
@@ -100,6 +100,8 @@ export interface Report {
     windows_closed: boolean;
   };
   measures: MeasureReport[];
+  /** Full detail: the named conditions the measures share, explained once; a reason whose `fact` is one of these ids refers to it. */
+  derived?: { id: string; label: string; outcome: "met" | "not_met" | "unknown"; explanation: Reason[] }[];
   next_questions?: Question[];
   errors: FieldError[];
 }

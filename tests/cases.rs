@@ -160,13 +160,26 @@ fn check_case(rs: &Ruleset, measure: u32, case: &Json) -> Vec<String> {
                 .and_then(|ms| ms.iter().find(|m| m["id"] == measure))
                 .expect("measure");
             let needle = as_str(needle, "text");
-            let found = m["parts"].as_array().into_iter().flatten().any(|p| {
-                p["explanation"]
+            let has = |reasons: &Json| {
+                reasons
                     .as_array()
                     .into_iter()
                     .flatten()
                     .any(|r| r["text"].as_str().is_some_and(|t| t.contains(needle)))
-                    || p["formula"].as_str().is_some_and(|t| t.contains(needle))
+            };
+            // The measure's reasons, and those of the named conditions it refers to (explained
+            // once per report).
+            let referred: Vec<&str> = m["parts"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|p| p["explanation"].as_array().into_iter().flatten())
+                .filter_map(|r| r["fact"].as_str())
+                .collect();
+            let found = m["parts"].as_array().into_iter().flatten().any(|p| {
+                has(&p["explanation"]) || p["formula"].as_str().is_some_and(|t| t.contains(needle))
+            }) || r["derived"].as_array().into_iter().flatten().any(|d| {
+                d["id"].as_str().is_some_and(|id| referred.contains(&id)) && has(&d["explanation"])
             });
             if !found {
                 bad.push(format!("text ({code}): no reason contains “{needle}”"));

@@ -262,18 +262,17 @@ impl<'a, 'p> Context<'a, 'p> {
                 missing: Vec::new(),
             };
         }
-        let conditions = self.all(&p.when, Scope::Top);
+        // One pass: the outcome, and the facts that could still settle it.
+        let mut missing = Vec::new();
+        let conditions = self.all_collecting(&p.when, Scope::Top, &mut missing);
         let status = match (window, conditions) {
             (WindowState::Closed, _) => Status::Expired,
             (WindowState::NotYet, _) | (_, Tri::False) => Status::Ineligible,
             (_, Tri::True) => Status::Eligible,
             (_, Tri::Unknown) => Status::NeedsInfo,
         };
-        let mut missing = Vec::new();
-        if status == Status::NeedsInfo {
-            for c in &p.when {
-                self.missing(c, Scope::Top, &mut missing);
-            }
+        if status != Status::NeedsInfo {
+            missing.clear();
         }
         let amount = match (&p.amount, status) {
             (None, _) => AmountOutcome::NotStated,
@@ -368,37 +367,82 @@ impl<'a, 'p> Context<'a, 'p> {
         t
     }
 
-    /// The facts whose answers could still settle an unknown condition. Children already decided
-    /// (a failed "all", a met "any") make the rest irrelevant, so those are not asked for.
-    pub fn missing(&self, c: &Cond, scope: Scope, out: &mut Vec<Missing>) {
-        if self.eval(c, scope) != Tri::Unknown {
-            return;
-        }
-        match c {
-            Cond::All(kids) | Cond::Any(kids) => {
-                kids.iter().for_each(|k| self.missing(k, scope, out))
+    /// Evaluates all of `conds` and adds to `out` the facts whose answers could still settle the
+    /// result when it is unknown. Children already decided (a failed "all", a met "any") make the
+    /// rest irrelevant: what they added is taken back.
+    pub fn all_collecting(&self, conds: &[Cond], scope: Scope, out: &mut Vec<Missing>) -> Tri {
+        let mark = out.len();
+        let mut result = Tri::True;
+        for c in conds {
+            match self.collecting(c, scope, out) {
+                Tri::False => {
+                    out.truncate(mark);
+                    return Tri::False;
+                }
+                Tri::Unknown => result = Tri::Unknown,
+                Tri::True => {}
             }
-            Cond::Not(k) => self.missing(k, scope, out),
-            Cond::Derived(i) => self.missing(&self.rs.derived[*i].when, Scope::Top, out),
-            Cond::Leaf(leaf) => match &leaf.subject {
-                Subject::Fact(f) => match scope {
-                    Scope::Top if self.rs.facts[*f].computed => out.extend(
-                        self.size
-                            .missing
-                            .iter()
-                            .map(|&fact| Missing { fact, item: None }),
-                    ),
-                    Scope::Top => out.push(Missing {
-                        fact: *f,
-                        item: None,
-                    }),
-                    Scope::Item { list, index, .. } => out.push(Missing {
-                        fact: list,
-                        item: Some((index, *f)),
-                    }),
-                },
-                Subject::Count { list, filter } => self.count_missing(*list, filter, out),
-            },
+        }
+        if result != Tri::Unknown {
+            out.truncate(mark);
+        }
+        result
+    }
+
+    fn collecting(&self, c: &Cond, scope: Scope, out: &mut Vec<Missing>) -> Tri {
+        match c {
+            Cond::All(kids) => self.all_collecting(kids, scope, out),
+            Cond::Any(kids) => {
+                let mark = out.len();
+                let mut result = Tri::False;
+                for k in kids {
+                    match self.collecting(k, scope, out) {
+                        Tri::True => {
+                            out.truncate(mark);
+                            return Tri::True;
+                        }
+                        Tri::Unknown => result = Tri::Unknown,
+                        Tri::False => {}
+                    }
+                }
+                if result != Tri::Unknown {
+                    out.truncate(mark);
+                }
+                result
+            }
+            Cond::Not(k) => !self.collecting(k, scope, out),
+            Cond::Derived(i) => {
+                let t = self.derived(*i);
+                if t == Tri::Unknown {
+                    self.collecting(&self.rs.derived[*i].when, Scope::Top, out);
+                }
+                t
+            }
+            Cond::Leaf(leaf) => {
+                let t = self.leaf(leaf, scope);
+                if t == Tri::Unknown {
+                    match &leaf.subject {
+                        Subject::Fact(f) => match scope {
+                            Scope::Top if self.rs.facts[*f].computed => out.extend(
+                                self.size
+                                    .missing
+                                    .iter()
+                                    .map(|&fact| Missing { fact, item: None }),
+                            ),
+                            Scope::Top => out.push(Missing {
+                                fact: *f,
+                                item: None,
+                            }),
+                            Scope::Item { list, index, .. } => out.push(Missing {
+                                fact: list,
+                                item: Some((index, *f)),
+                            }),
+                        },
+                        Subject::Count { list, filter } => self.count_missing(*list, filter, out),
+                    }
+                }
+                t
+            }
         }
     }
 
@@ -406,10 +450,7 @@ impl<'a, 'p> Context<'a, 'p> {
         match &self.profile.values[list] {
             Some(FactValue::List(items)) => {
                 for (index, item) in items.iter().enumerate() {
-                    let scope = Scope::Item { list, index, item };
-                    for c in filter {
-                        self.missing(c, scope, out);
-                    }
+                    self.all_collecting(filter, Scope::Item { list, index, item }, out);
                 }
             }
             _ => out.push(Missing {
@@ -471,24 +512,7 @@ impl<'a, 'p> Context<'a, 'p> {
         match &leaf.subject {
             Subject::Count { list, filter } => match self.count(*list, filter) {
                 None => Tri::Unknown,
-                Some((lo, hi)) => {
-                    let Operand::Number(t) = &leaf.operand else {
-                        return Tri::Unknown;
-                    };
-                    let at = |n: usize| compare(Decimal::from(n), *t, leaf.op);
-                    match (at(lo), at(hi)) {
-                        (Some(a), Some(b)) if a == b => Tri::from_bool(a),
-                        (Some(_), Some(_)) if leaf.op == Op::Eq && lo != hi => {
-                            // Equality holds somewhere inside a range only if the target is in it.
-                            if Decimal::from(lo) <= *t && *t <= Decimal::from(hi) {
-                                Tri::Unknown
-                            } else {
-                                Tri::False
-                            }
-                        }
-                        _ => Tri::Unknown,
-                    }
-                }
+                Some((lo, hi)) => count_test(lo, hi, leaf.op, &leaf.operand),
             },
             Subject::Fact(f) => {
                 if matches!(scope, Scope::Top) && self.rs.facts[*f].computed {
@@ -616,6 +640,35 @@ impl<'a, 'p> Context<'a, 'p> {
     }
 }
 
+/// A comparison on a count known to lie in `lo..=hi` (certain items, plus those still open): true
+/// if it holds for every count in the range, false if for none, unknown otherwise.
+pub fn count_test(lo: usize, hi: usize, op: Op, operand: &Operand) -> Tri {
+    let (lo, hi) = (Decimal::from(lo), Decimal::from(hi));
+    // The range [a, b] of targets the comparison accepts.
+    let inside = |a: Decimal, b: Decimal| {
+        if a <= lo && hi <= b {
+            Tri::True
+        } else if hi < a || lo > b {
+            Tri::False
+        } else {
+            Tri::Unknown
+        }
+    };
+    let big = Decimal::MAX;
+    let one = Decimal::ONE;
+    match (op, operand) {
+        (Op::Between, Operand::NumberRange(a, b)) => inside(*a, *b),
+        (Op::Eq, Operand::Number(t)) => inside(*t, *t),
+        (Op::Ne, Operand::Number(t)) => !inside(*t, *t),
+        (Op::Ge, Operand::Number(t)) => inside(*t, big),
+        // Count thresholds are whole numbers (the loader checks), so "> t" is "≥ t + 1".
+        (Op::Gt, Operand::Number(t)) => inside(t.saturating_add(one), big),
+        (Op::Le, Operand::Number(t)) => inside(-big, *t),
+        (Op::Lt, Operand::Number(t)) => inside(-big, t.saturating_sub(one)),
+        _ => Tri::Unknown,
+    }
+}
+
 /// Interval arithmetic on non-negative amounts; `None` on overflow.
 fn combine(op: &Expr, a: Interval, b: Interval) -> Option<Interval> {
     let both = |f: fn(Decimal, Decimal) -> Option<Decimal>| -> Option<Option<Decimal>> {
@@ -687,5 +740,37 @@ pub fn summarise(parts: impl Iterator<Item = Status> + Clone) -> Status {
         Status::NotApplicable
     } else {
         Status::Ineligible
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(x: i64) -> Operand {
+        Operand::Number(Decimal::from(x))
+    }
+
+    #[test]
+    fn a_count_in_a_range_is_decided_only_when_every_count_agrees() {
+        use Tri::*;
+        // Certainly 1, possibly 3.
+        assert_eq!(count_test(1, 3, Op::Ge, &n(1)), True);
+        assert_eq!(count_test(1, 3, Op::Ge, &n(2)), Unknown);
+        assert_eq!(count_test(1, 3, Op::Ge, &n(4)), False);
+        assert_eq!(count_test(1, 3, Op::Gt, &n(0)), True);
+        assert_eq!(count_test(1, 3, Op::Gt, &n(3)), False);
+        assert_eq!(count_test(1, 3, Op::Le, &n(3)), True);
+        assert_eq!(count_test(1, 3, Op::Lt, &n(1)), False);
+        assert_eq!(count_test(1, 3, Op::Lt, &n(2)), Unknown);
+        assert_eq!(count_test(1, 3, Op::Eq, &n(2)), Unknown);
+        assert_eq!(count_test(1, 3, Op::Eq, &n(5)), False);
+        assert_eq!(count_test(2, 2, Op::Eq, &n(2)), True);
+        assert_eq!(count_test(1, 3, Op::Ne, &n(2)), Unknown);
+        assert_eq!(count_test(1, 3, Op::Ne, &n(7)), True);
+        let range = |a: i64, b: i64| Operand::NumberRange(Decimal::from(a), Decimal::from(b));
+        assert_eq!(count_test(1, 3, Op::Between, &range(1, 3)), True);
+        assert_eq!(count_test(1, 3, Op::Between, &range(2, 5)), Unknown);
+        assert_eq!(count_test(1, 3, Op::Between, &range(4, 5)), False);
     }
 }

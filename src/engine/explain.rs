@@ -305,26 +305,28 @@ impl<'a> Explainer<'_, 'a, '_> {
                 };
                 let mut r = self.reason(t, fill(l, &BOOL, &[d.label.get(l), answer]), depth);
                 r.fact = Some(Cow::Borrowed(&d.id));
+                // One line here; what the named condition consists of is explained once per
+                // report (`derived`), not again under each of the many parts that use it.
                 out.push(r);
-                // What a named condition consists of is shown where it explains a "no" or an open
-                // question; a "yes" stands on its own line (the same few lines under every measure
-                // would bury the reasons that differ).
-                if t == Tri::True {
-                    return t;
-                }
-                // A named "all of" reads better as its items directly under the name.
-                match &d.when {
-                    Cond::All(kids) => kids.iter().for_each(|k| {
-                        self.cond(k, Scope::Top, deeper, out);
-                    }),
-                    other => {
-                        self.cond(other, Scope::Top, deeper, out);
-                    }
-                }
                 t
             }
             Cond::Leaf(leaf) => self.leaf(leaf, scope, depth, out),
         }
+    }
+
+    /// What a named condition consists of, each of its conditions with its outcome.
+    pub fn derived(&self, d: &'a Derived) -> Vec<Reason<'a>> {
+        let mut out = Vec::new();
+        // A named "all of" reads better as its items directly.
+        match &d.when {
+            Cond::All(kids) => kids.iter().for_each(|k| {
+                self.cond(k, Scope::Top, 0, &mut out);
+            }),
+            other => {
+                self.cond(other, Scope::Top, 0, &mut out);
+            }
+        }
+        out
     }
 
     fn threshold(&self, fact: Option<&Fact>, operand: &Operand) -> (String, String, String) {

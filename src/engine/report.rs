@@ -32,9 +32,22 @@ pub struct Report<'a> {
     pub size_class: SizeReport<'a>,
     pub summary: Summary,
     pub measures: Vec<MeasureReport<'a>>,
+    /// The named conditions the measures share ("a Shanghai SME"…), each explained once here; a
+    /// part's explanation names them in one line (its `fact` is the id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived: Option<Vec<DerivedReport<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_questions: Option<Vec<Question<'a>>>,
     pub errors: Vec<ErrorReport>,
+}
+
+#[derive(Serialize)]
+pub struct DerivedReport<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    /// `met`, `not_met` or `unknown`.
+    pub outcome: &'static str,
+    pub explanation: Vec<Reason<'a>>,
 }
 
 #[derive(Serialize)]
@@ -324,6 +337,18 @@ pub fn build<'a>(
             windows_closed: period_end.is_some_and(|end| ev.as_of > end),
         },
         measures,
+        derived: full.then(|| {
+            rs.derived
+                .iter()
+                .enumerate()
+                .map(|(i, d)| DerivedReport {
+                    id: &d.id,
+                    label: d.label.get(lang),
+                    outcome: cx.derived(i).code(),
+                    explanation: ex.derived(d),
+                })
+                .collect()
+        }),
         next_questions: full.then(|| next::questions(cx, ev, lang)),
         errors: errors
             .iter()
