@@ -327,31 +327,13 @@ impl<'a, 'p> Context<'a, 'p> {
     }
 
     pub fn all(&self, conds: &[Cond], scope: Scope) -> Tri {
-        let mut out = Tri::True;
-        for c in conds {
-            match self.eval(c, scope) {
-                Tri::False => return Tri::False,
-                Tri::Unknown => out = Tri::Unknown,
-                Tri::True => {}
-            }
-        }
-        out
+        group(conds, Tri::False, |c| self.eval(c, scope))
     }
 
     pub fn eval(&self, c: &Cond, scope: Scope) -> Tri {
         match c {
             Cond::All(kids) => self.all(kids, scope),
-            Cond::Any(kids) => {
-                let mut out = Tri::False;
-                for k in kids {
-                    match self.eval(k, scope) {
-                        Tri::True => return Tri::True,
-                        Tri::Unknown => out = Tri::Unknown,
-                        Tri::False => {}
-                    }
-                }
-                out
-            }
+            Cond::Any(kids) => group(kids, Tri::True, |k| self.eval(k, scope)),
             Cond::Not(k) => !self.eval(k, scope),
             Cond::Derived(i) => self.derived(*i),
             Cond::Leaf(leaf) => self.leaf(leaf, scope),
@@ -371,45 +353,28 @@ impl<'a, 'p> Context<'a, 'p> {
     /// result when it is unknown. Children already decided (a failed "all", a met "any") make the
     /// rest irrelevant: what they added is taken back.
     pub fn all_collecting(&self, conds: &[Cond], scope: Scope, out: &mut Vec<Missing>) -> Tri {
+        self.group_collecting(conds, Tri::False, scope, out)
+    }
+
+    fn group_collecting(
+        &self,
+        kids: &[Cond],
+        decisive: Tri,
+        scope: Scope,
+        out: &mut Vec<Missing>,
+    ) -> Tri {
         let mark = out.len();
-        let mut result = Tri::True;
-        for c in conds {
-            match self.collecting(c, scope, out) {
-                Tri::False => {
-                    out.truncate(mark);
-                    return Tri::False;
-                }
-                Tri::Unknown => result = Tri::Unknown,
-                Tri::True => {}
-            }
-        }
-        if result != Tri::Unknown {
+        let t = group(kids, decisive, |k| self.collecting(k, scope, out));
+        if t != Tri::Unknown {
             out.truncate(mark);
         }
-        result
+        t
     }
 
     fn collecting(&self, c: &Cond, scope: Scope, out: &mut Vec<Missing>) -> Tri {
         match c {
-            Cond::All(kids) => self.all_collecting(kids, scope, out),
-            Cond::Any(kids) => {
-                let mark = out.len();
-                let mut result = Tri::False;
-                for k in kids {
-                    match self.collecting(k, scope, out) {
-                        Tri::True => {
-                            out.truncate(mark);
-                            return Tri::True;
-                        }
-                        Tri::Unknown => result = Tri::Unknown,
-                        Tri::False => {}
-                    }
-                }
-                if result != Tri::Unknown {
-                    out.truncate(mark);
-                }
-                result
-            }
+            Cond::All(kids) => self.group_collecting(kids, Tri::False, scope, out),
+            Cond::Any(kids) => self.group_collecting(kids, Tri::True, scope, out),
             Cond::Not(k) => !self.collecting(k, scope, out),
             Cond::Derived(i) => {
                 let t = self.derived(*i);
@@ -638,6 +603,20 @@ impl<'a, 'p> Context<'a, 'p> {
             }
         }
     }
+}
+
+/// Kleene "all" (`decisive` false) or "any" (`decisive` true): the first decisive child decides;
+/// otherwise unknown if any child is, else the opposite of `decisive`.
+fn group(kids: &[Cond], decisive: Tri, mut each: impl FnMut(&Cond) -> Tri) -> Tri {
+    let mut out = !decisive;
+    for k in kids {
+        match each(k) {
+            t if t == decisive => return t,
+            Tri::Unknown => out = Tri::Unknown,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A comparison on a count known to lie in `lo..=hi` (certain items, plus those still open): true
