@@ -766,8 +766,12 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
             problem: Problem::MissingKey("issued".into()),
         }]);
     };
-    let mut fact_order: Vec<usize> = (0..facts.len()).collect();
-    fact_order.sort_unstable_by(|a, b| facts[*a].id.cmp(&facts[*b].id));
+    let mut fact_order: Vec<(u64, usize)> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (id_hash(&f.id), i))
+        .collect();
+    fact_order.sort_unstable();
     Ok(Ruleset {
         fact_order,
         id,
