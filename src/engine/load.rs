@@ -424,7 +424,6 @@ type Entries<'v> = &'v [(String, Value)];
 /// Where the loader is, and everything it has found wrong so far.
 struct Loader {
     errors: Vec<RulesetError>,
-    facts: Vec<(String, &'static str)>,
     derived_ids: Vec<String>,
     departments: Vec<String>,
     sources: Vec<String>,
@@ -666,7 +665,6 @@ const RULESET_KEYS: &[&str] = &[
 pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
     let mut l = Loader {
         errors: Vec::new(),
-        facts: Vec::new(),
         derived_ids: Vec::new(),
         departments: Vec::new(),
         sources: Vec::new(),
@@ -711,10 +709,6 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
         .collect();
     let fact_ids: Vec<String> = facts.iter().map(|f| f.id.clone()).collect();
     l.unique(&fact_ids, "facts");
-    l.facts = facts
-        .iter()
-        .map(|f| (f.id.clone(), f.kind.name()))
-        .collect();
 
     // Derived names are known before any condition is read, so order in the file does not matter.
     let derived_values = l.opt_list(o, "derived", "");
