@@ -157,7 +157,8 @@ pub struct MeasureOutcome {
     pub amount: Option<Interval>,
     /// Some eligible part has an amount that cannot be computed yet.
     pub amount_incomplete: bool,
-    pub parts: Vec<PartOutcome>,
+    /// Where its parts are in `Evaluation::parts` (one list for all measures: fewer allocations).
+    pub parts: std::ops::Range<usize>,
     pub missing: Vec<Missing>,
 }
 
@@ -165,6 +166,14 @@ pub struct Evaluation {
     pub as_of: Date,
     pub size: SizeOutcome,
     pub measures: Vec<MeasureOutcome>,
+    pub parts: Vec<PartOutcome>,
+}
+
+impl Evaluation {
+    /// The outcomes of one measure's parts, in the ruleset's order.
+    pub fn parts(&self, m: &MeasureOutcome) -> &[PartOutcome] {
+        &self.parts[m.parts.clone()]
+    }
 }
 
 /// Where a condition reads its facts: the profile, or one item of a list fact.
@@ -200,20 +209,31 @@ impl<'a, 'p> Context<'a, 'p> {
     }
 
     pub fn evaluate(&self) -> Evaluation {
-        let measures = self.rs.measures.iter().map(|m| self.measure(m)).collect();
+        let mut parts = Vec::with_capacity(self.rs.measures.iter().map(|m| m.parts.len()).sum());
+        let measures = self
+            .rs
+            .measures
+            .iter()
+            .map(|m| self.measure(m, &mut parts))
+            .collect();
         Evaluation {
             as_of: self.as_of,
             size: self.size.clone(),
             measures,
+            parts,
         }
     }
 
-    pub fn measure(&self, m: &Measure) -> MeasureOutcome {
-        let parts: Vec<PartOutcome> = m.parts.iter().map(|p| self.part(m, p)).collect();
+    /// One measure: its parts are appended to `all_parts`, and summarised.
+    pub fn measure(&self, m: &Measure, all_parts: &mut Vec<PartOutcome>) -> MeasureOutcome {
+        let start = all_parts.len();
+        all_parts.extend(m.parts.iter().map(|p| self.part(m, p)));
+        let range = start..all_parts.len();
+        let parts = &all_parts[range.clone()];
         let status = summarise(parts.iter().map(|p| p.status));
         let mut amount: Option<Interval> = None;
         let mut amount_incomplete = false;
-        for p in &parts {
+        for p in parts {
             match &p.amount {
                 AmountOutcome::Known(i) => {
                     amount = match amount {
@@ -237,7 +257,7 @@ impl<'a, 'p> Context<'a, 'p> {
             status,
             amount,
             amount_incomplete,
-            parts,
+            parts: range,
             missing,
         }
     }

@@ -262,7 +262,7 @@ pub fn build<'a>(
         let parts = m
             .parts
             .iter()
-            .zip(&mo.parts)
+            .zip(ev.parts(mo))
             .map(|(p, po)| part_report(&ex, p, po, full, &paths))
             .collect();
         let ended = (mo.status == Status::Expired)
