@@ -1,13 +1,8 @@
 /* <sme-eligibility>: which of the 28 measures of 沪企服办〔2023〕1号 apply to an enterprise, worked out
- * in the browser by a WebAssembly engine; no answer leaves the page.
+ * in the browser by a WebAssembly engine; no answer leaves the page. Attributes (lang, as-of, ruleset),
+ * styling (--sme-*), CSP and hosting: README.md, "Embedding the widget".
  *   <script type="module" src="…/www/sme-eligibility.js"></script>
  *   <sme-eligibility lang="zh-CN"></sme-eligibility>
- * Serve www/ and pkg/ side by side (.wasm as application/wasm); a CSP needs script-src 'wasm-unsafe-eval'.
- * Attributes: lang (zh-CN default, ja, en; switchable, answers kept), as-of (YYYY-MM-DD; default
- * today), ruleset (same-origin URL of another compiled ruleset JSON).
- * Styling (custom properties; defaults in widget/style.js): --sme-font --sme-font-size --sme-color
- * --sme-bg --sme-surface --sme-accent --sme-muted --sme-border --sme-ok --sme-warn --sme-bad
- * --sme-radius --sme-gap. Keep text at 4.5:1 contrast against --sme-bg and --sme-surface.
  */
 import { h, fill, idOf, P } from './widget/dom.js';
 import { T, LANGS } from './widget/i18n.js';
@@ -21,24 +16,27 @@ let engine; // shared by every element of the page
 const load = () => engine ??= (wasm => import(new URL('sme_eligibility.js', pkg)) // glue and wasm fetched in parallel
   .then(async m => (await m.default({ module_or_path: wasm }), m)))(fetch(new URL('sme_eligibility_bg.wasm', pkg)));
 const FORMAT = 'sme-eligibility-answers';
+const later = new WeakMap(), grow = d => { const f = later.get(d); later.delete(d); f && d.append(f()); };
 
-// One element's state, out of the host page's reach: no property, attribute or event carries an answer.
+// One element's state, out of the host page's reach: no property, attribute or event carries answers.
 class Widget {
   constructor(el) {
     this.el = el;
     this.root = el.attachShadow({ mode: 'open' });
     this.root.adoptedStyleSheets = [sheet];
-    // Typing stays inside: input and key events do not bubble out to the host page's listeners.
+    // Input and key events do not bubble out to the host page.
     for (const n of ['input', 'beforeinput', 'keydown', 'keyup', 'keypress']) this.root.addEventListener(n, e => e.stopPropagation());
     this.form = new Form(this);
+    addEventListener('beforeprint', () => this.root.querySelectorAll('details').forEach(grow)); // print shows every "why"
     this.a = {}; this.asOf = ''; this.touched = new Set(); this.open = new Set();
   }
   get lang() { return langOf(this.el.getAttribute('lang')); }
   get t() { return T[this.lang]; }
   get key() { return 'sme-eligibility:' + this.cat.id; }
 
+  // data-state (loading, ready, error): on the results, before the engine on the status line.
   async start() {
-    this.root.replaceChildren(h('p', { class: 'w', role: 'status', text: this.t.load }));
+    this.root.replaceChildren(h('p', { class: 'w', role: 'status', 'data-state': 'loading', text: this.t.load }));
     try {
       const m = await load();
       this.err = this.engine = null;
@@ -62,7 +60,7 @@ class Widget {
     return m.Engine.fromJson(await res.text());
   }
 
-  // Answers from the link (#sme=…), else from this device if the user chose so.
+  // Answers from the link (#sme=…), else from this device if chosen.
   restore() {
     let kept;
     try { kept = JSON.parse(localStorage.getItem(this.key)); } catch { }
@@ -82,14 +80,17 @@ class Widget {
     return a;
   }
 
-  // A <details> whose open state survives re-rendering.
-  disc(k, title, ...kids) {
-    return h('details', { open: this.open.has(k), ontoggle: e => this.open[e.target.open ? 'add' : 'delete'](k) }, h('summary', { 'data-k': k, text: title }), kids);
+  // A <details> whose open state survives re-rendering; kids: nodes, or a function run when opened or printed.
+  disc(k, title, kids) {
+    const d = h('details', { open: this.open.has(k), ontoggle: () => d.open ? grow(d, this.open.add(k)) : this.open.delete(k) },
+      h('summary', { 'data-k': k, text: title }), kids.call ? '' : kids);
+    if (kids.call) later.set(d, kids), d.open && grow(d);
+    return d;
   }
 
   render() {
     const t = this.t, focus = this.root.activeElement?.dataset.k;
-    if (this.err) return this.root.replaceChildren(h('div', { class: 'w' }, h('div', { class: 'alert', role: 'alert' }, this.errText(t))));
+    if (this.err) return this.root.replaceChildren(h('div', { class: 'w', 'data-state': 'error' }, h('div', { class: 'alert', role: 'alert' }, this.errText(t))));
     const cat = this.cat = this.engine.catalog(this.lang);
     this.best = bestAsOf(cat);
     this.live = h('p', { class: 'sr', role: 'status', 'aria-live': 'polite' });
@@ -99,7 +100,7 @@ class Widget {
       h('div', null, h('h2', { text: t.title }), h('p', { class: 'small', text: cat.title + P(this.lang).p(cat.document) }), h('p', { class: 'small', text: t.privacy })),
       h('div', { class: 'row ctl' },
         h('div', { class: 'row', role: 'group', 'aria-label': t.lang }, Object.entries(LANGS).map(([l, [code, name]]) =>
-          h('button', { type: 'button', lang: code, 'data-k': 'l' + l, 'aria-pressed': String(l == this.lang), text: name, onclick: () => this.el.setAttribute('lang', code) }))),
+          h('button', { lang: code, 'data-k': 'l' + l, 'aria-pressed': String(l == this.lang), text: name, onclick: () => this.el.setAttribute('lang', code) }))),
         h('div', { class: 'f' }, h('label', { for: 'i-as_of', text: t.asOf }),
           this.asOfIn = h('input', { type: 'date', id: 'i-as_of', 'data-k': 'asof', 'data-d': '', onchange: e => e.target.value && this.setAsOf(e.target.value) }),
           h('p', { class: 'err', id: 'e-as_of', hidden: true }))),
@@ -113,18 +114,18 @@ class Widget {
   errText(t) {
     const e = this.err, l = this.lang;
     if (!e.k && e.name != 'RulesetLoadError') return t.loadErr;
-    return [fill(t.rsErr, { u: e.u ?? this.el.getAttribute('ruleset') }), e.k == 'rsHttp' ? fill(t.rsHttp, { s: e.s }) : e.k ? t[e.k] : '',
+    return [fill(t.rsErr, { u: e.u ?? this.el.getAttribute('ruleset') }), e.k ? fill(t[e.k], e) : '',
       e.errors && h('ul', null, e.errors.map(x => h('li', { text: (x.path ? x.path + ': ' : '') + x.message[l] })))];
   }
 
   tools(t) {
     return this.disc('tools', t.save, h('div', { class: 'tools' },
       h('div', { class: 'row' },
-        h('button', { type: 'button', 'data-k': 'exp', text: t.exp, onclick: () => this.exportFile() }),
+        h('button', { 'data-k': 'exp', text: t.exp, onclick: () => this.exportFile() }),
         h('label', { class: 'btn' }, t.imp, h('input', { type: 'file', class: 'sr', accept: '.json,application/json', 'data-k': 'imp', onchange: e => this.importFile(e.target) })),
-        h('button', { type: 'button', 'data-k': 'link', text: t.link, onclick: () => this.copyLink() }),
-        h('button', { type: 'button', 'data-k': 'print', text: t.print, onclick: () => print() }),
-        h('button', { type: 'button', 'data-k': 'clear', text: t.clear, onclick: () => this.use({ a: {} }) && this.render() })),
+        h('button', { 'data-k': 'link', text: t.link, onclick: () => this.copyLink() }),
+        h('button', { 'data-k': 'print', text: t.print, onclick: () => print() }),
+        h('button', { 'data-k': 'clear', text: t.clear, onclick: () => this.use({ a: {} }) && this.render() })),
       h('label', { class: 'row' }, h('input', { type: 'checkbox', 'data-k': 'keep', checked: !!this.keep, 'aria-describedby': 'kh', onchange: e => this.remember(e.target.checked) }), t.remember),
       h('p', { class: 'help', id: 'kh', text: t.rememberHelp }),
       this.linkBox = h('div', { class: 'f', hidden: true }, h('label', { for: 'lk', text: t.link }), h('input', { type: 'text', id: 'lk', readonly: true })),
@@ -138,20 +139,21 @@ class Widget {
     if (this.root.activeElement != this.asOfIn) this.asOfIn.value = r.as_of;
     this.form.update(r);
     this.res.replaceChildren(h('h3', { id: 'rh', tabindex: '-1', text: t.res }), ...report(this, r).flat(9).filter(Boolean));
+    this.res.dataset.state = 'ready';
     if (focus) this.root.querySelector(`[data-k="${focus}"]`)?.focus();
     const S = r.summary, said = fill(t.live, { a: S.eligible, b: S.needs_info, t: S.amount ? t.total + S.amount.text : '' });
     if (this.live.textContent != said) this.live.textContent = said;
     if (this.keep) this.store();
   }
 
-  changed() { clearTimeout(this.timer); this.timer = setTimeout(() => this.evaluate(), 250); }
+  changed() { clearTimeout(this.timer); this.res.dataset.state = 'loading'; this.timer = setTimeout(() => this.evaluate(), 250); }
 
   setAsOf(d) { this.asOf = d; this.evaluate(); }
 
   ask(f) { focusIn(this.root.getElementById(idOf('i', f))); }
 
   go(id) {
-    if (id[0] == 'c') this.root.querySelector('.policy details').open = true;
+    if (id[0] == 'c') { const d = this.root.querySelector('.policy details'); grow(d, d.open = true); }
     this.root.getElementById(id).focus();
   }
 

@@ -50,9 +50,13 @@ context.on('page', watch);
 // ---- helpers on the page -----------------------------------------------------------------------
 const W = 'sme-eligibility'; // Playwright's CSS pierces the open shadow root
 const text = (page, sel) => page.locator(`${W} ${sel}`).first().innerText();
+// Measures off screen are not laid out (content-visibility: auto), so their innerText is empty: their
+// words are read from the DOM (the accessibility tree has them too).
+const words = (page, sel) => page.locator(`${W} ${sel}`).first().textContent();
 const value = (page, sel) => page.locator(`${W} ${sel}`).first().inputValue();
 const settle = page => page.waitForTimeout(400); // the widget re-evaluates 250 ms after the last keystroke
-const ready = page => page.waitForSelector(`${W} #rh`, { timeout: 15000 });
+// The hook for "report complete": the results section's data-state (loading → ready).
+const ready = page => page.waitForSelector(`${W} section[data-state=ready]`, { timeout: 15000 });
 
 // The focused element, through the shadow root.
 const focused = page => page.evaluate(() => {
@@ -103,7 +107,7 @@ async function axe(page, label) {
   const v = r.violations.map(x => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map(n => n.target.join(' > ')).join(' | ')}`);
   assert(!v.length, `axe ${label}: ${v.join('\n')}`);
 }
-const measure = async (page, n) => ({ cls: await page.locator(`${W} #m-${n}`).getAttribute('class'), text: await text(page, `#m-${n}`) });
+const measure = async (page, n) => ({ cls: await page.locator(`${W} #m-${n}`).getAttribute('class'), text: await words(page, `#m-${n}`) });
 
 // The enterprise of the scenario: an industrial SME in Minhang, 80 persons, 5000万 revenue, a
 // technical renovation of 1200万, a 2023 graduate hired on 2023-03-01 for 24 months, insured.
@@ -156,6 +160,7 @@ await check('the demonstration page loads the element and a first report appears
   assert(ms < 5000, 'too slow');
   eq(await page.locator(`${W} article`).count(), 28, 'measures shown');
   eq(await page.locator(`${W} section h4`).count() >= 6, true, 'six chapters');
+  eq(await page.locator(`${W} .why`).count(), 0, 'no “why” built before it is opened');
 });
 mark = requests.length;
 
@@ -180,6 +185,13 @@ await check('typing in the widget raises no input or key event on the host page 
   eq(await page.evaluate(() => window.heard), 0, 'events heard by the host page');
 });
 
+await check('the results say data-state="loading" while an answer awaits evaluation, then "ready"', async () => {
+  await page.locator(`${W} #i-headcount`).fill('81');
+  eq(await page.locator(`${W} section[aria-labelledby=rh]`).getAttribute('data-state'), 'loading', 'right after typing');
+  await page.locator(`${W} #i-headcount`).fill('80');
+  await ready(page);
+});
+
 await check('results are announced in the aria-live region after answers', async () => {
   const now = await text(page, '[aria-live]');
   assert(now && now != liveBefore, `live region unchanged: “${now}”`);
@@ -189,8 +201,8 @@ await check('results are announced in the aria-live region after answers', async
 await check('expected statuses and amounts (zh): measure 5 最高120万元, measure 19 2000元, measure 28 not applicable', async () => {
   await expectScenario(page, 'zh');
   has(await text(page, '.sum'), '2023年7月1日', 'as-of date in the summary');
-  has(await text(page, '#m-5'), '市经济信息化委', 'measure 5 departments');
-  has(await text(page, '#m-19'), '2023年12月31日', 'measure 19 window');
+  has(await words(page, '#m-5'), '市经济信息化委', 'measure 5 departments');
+  has(await words(page, '#m-19'), '2023年12月31日', 'measure 19 window');
 });
 
 await check('“why” shows the conditions with values, the clause words and the original', async () => {
@@ -199,6 +211,9 @@ await check('“why” shows the conditions with values, the clause words and th
   has(why, '2023年3月1日', 'the hire date compared');
   has(why, '符合', 'an outcome mark');
   has(why, '2000元/人', 'the clause text');
+  await page.locator(`${W} #m-5 summary`).first().click();
+  has(await text(page, '#m-5 .why li:has(> .rs)'), '本市中小微企业', 'a line naming a condition');
+  has(await text(page, '#m-5 .why li > .rs'), '在上海市注册登记', 'the condition’s own explanation, nested under it');
 });
 
 await check('a clause link moves focus to the clause, and back to the result', async () => {
@@ -293,11 +308,14 @@ await check('print: the report without form controls, every “why” expanded, 
   assert(!(await page.locator(`${W} form`).isVisible()), 'form hidden');
   eq(await page.locator(`${W} .ctl:visible, ${W} input:visible, ${W} select:visible`).count(), 0, 'no controls');
   eq(await page.locator(`${W} button:visible`).count(), 0, 'no buttons');
-  assert(await page.locator(`${W} #m-22 .why`).isVisible(), 'a closed “why” is expanded');
   has(await text(page, '.sum'), '评估日期：2023年7月1日', 'as-of date');
   const receipt = await text(page, '.receipt');
   has(receipt, 'shanghai-hqfb-2023-1', 'ruleset id'); has(receipt, 'sha256:', 'ruleset hash');
-  await page.pdf({ path: join(ART, 'report.pdf'), format: 'A4' });
+  eq(await page.locator(`${W} #m-22 .why`).count(), 0, '“why” of measure 22 not built (never opened)');
+  await page.pdf({ path: join(ART, 'report.pdf'), format: 'A4' }); // printing fires beforeprint, as a browser's print does
+  assert(await page.locator(`${W} #m-22 .why`).isVisible(), 'a closed “why” is built and expanded for print');
+  assert(await page.locator(`${W} #m-22 .why li > .rs`).first().isVisible(), 'with a named condition’s explanation');
+  has(await text(page, '#m-22 .why'), '年度应纳税所得额', 'the named condition explained (小型微利企业)');
   } finally { await page.emulateMedia({ media: 'screen' }); }
 });
 

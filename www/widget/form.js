@@ -5,7 +5,7 @@ import { answered, moneyText } from './state.js';
 
 const desc = (e, d) => d.trim() ? e.setAttribute('aria-describedby', d.trim()) : e.removeAttribute('aria-describedby');
 const top = p => p.split(/[.[]/)[0];
-const focusIn = el => el && (el.matches('input,select,button') ? el : el.querySelector('input:checked,input,select,button'))?.focus();
+export const focusIn = el => el && (el.matches('input,select,button') ? el : el.querySelector('input:checked,input,select,button'))?.focus();
 
 export class Form {
   constructor(w) { this.w = w; }
@@ -96,4 +96,3 @@ export class Form {
     if (i?.dataset.d != null) { i.setAttribute('aria-invalid', 'true'); desc(i, i.dataset.d + ' ' + e.id); }
   }
 }
-export { focusIn };

@@ -1,4 +1,4 @@
-// The widget's UI strings (the engine translates the rest); tests/widget/i18n.test.mjs checks them.
+// The widget's UI strings (the engine translates the rest).
 export const zh = {
   title: '惠企政策自测',
   load: '正在加载…',

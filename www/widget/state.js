@@ -1,4 +1,4 @@
-// Pure logic (no DOM), tested by tests/widget/state.test.mjs.
+// Pure logic (no DOM), unit-tested.
 
 export const langOf = v => /^(ja|en)\b/i.test(v ?? '') ? v.slice(0, 2).toLowerCase() : 'zh';
 const p2 = n => String(n).padStart(2, '0');
@@ -25,7 +25,7 @@ export function profile(answers, types) {
   return out;
 }
 
-// Answers from a file, link or storage: known facts, strings/booleans only; null if not answers.
+// Answers from a file, link or storage: known facts, strings/booleans; null if not answers.
 export function clean(a, types) {
   if (!a || typeof a != 'object' || Array.isArray(a)) return null;
   const ok = v => typeof v == 'boolean' || typeof v == 'string' && v.length < 200;
@@ -54,7 +54,7 @@ export function decode(text) {
   return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, c => c.charCodeAt(0))));
 }
 
-// The latest date in the policy period with the most windows open (candidates: the bounds).
+// The latest date in the policy period with the most windows open.
 export function bestAsOf(cat) {
   const { from: pf, to: pt } = cat.period;
   const ws = cat.measures.flatMap(m => m.parts.filter(p => p.from || p.to));

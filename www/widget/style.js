@@ -1,8 +1,8 @@
-// Adopted by the shadow root (allowed under a strict CSP); --sme-* documented in ../sme-eligibility.js.
+// Adopted by the shadow root (allowed under a strict CSP); --sme-*: README.md.
 export const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
 :host{display:block;container-type:inline-size;color:var(--sme-color,#1f2328);background:var(--bg);
-font:var(--sme-font-size,1rem)/1.6 var(--sme-font,system-ui,"PingFang SC","Hiragino Sans","Microsoft YaHei","Noto Sans CJK SC",sans-serif);
+font:var(--sme-font-size,1rem)/1.6 var(--sme-font,system-ui,"PingFang SC","Hiragino Sans","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif);
 --bg:var(--sme-bg,#fff);--a:var(--sme-accent,#0b57d0);--m:var(--sme-muted,#4f5965);--b:var(--sme-border,#8a939e);--s:var(--sme-surface,#f3f5f7);
 --r:var(--sme-radius,6px);--g:var(--sme-gap,1rem);--ok:var(--sme-ok,#176b2c);--wa:var(--sme-warn,#8a4700);--no:var(--sme-bad,#b42318)}
 *{box-sizing:border-box}
@@ -39,10 +39,12 @@ input:is([type=radio],[type=checkbox]){width:1.2em;height:1.2em;accent-color:var
 .big{font-size:1.25em;font-weight:700}
 .counts{display:flex;flex-wrap:wrap;gap:0 1em;padding:0;list-style:none}
 article{border:1px solid var(--b);border-inline-start:6px solid var(--b);border-radius:var(--r);padding:.6em .8em}
+article,.clause{content-visibility:auto;contain-intrinsic-size:auto 12em}
 .st{font-weight:700}
 .eligible{--c:var(--ok)}.needs_info{--c:var(--wa)}.ineligible,.not_met{--c:var(--no)}.met{--c:var(--ok)}.unknown{--c:var(--wa)}
 article{border-inline-start-color:var(--c,var(--b))}.st,.o{color:var(--c,var(--m))}
 .rs{list-style:none;padding:0}
+li>.rs{margin:.3em 0 0 .5em;padding-inline-start:.7em;border-inline-start:2px solid var(--b)}
 .d1{margin-inline-start:1.2em}.d2{margin-inline-start:2.4em}.d3{margin-inline-start:3.6em}.d4{margin-inline-start:4.8em}
 .o{display:inline-block;width:1.3em;font-weight:700}
 q,blockquote{color:var(--m)}
@@ -50,7 +52,7 @@ blockquote{margin:0;border-inline-start:3px solid var(--b);padding-inline-start:
 .part{border-top:1px dashed var(--b);padding-top:.4em}
 summary{cursor:pointer;min-height:24px}
 .clause{padding-bottom:.5em;border-bottom:1px solid var(--b)}
-figure{margin:0}svg{display:block;width:100%;height:auto;font-size:13px}
+figure{margin:0}svg{display:block;width:100%;font-size:13px}
 svg text{fill:currentColor}
 .ax{stroke:var(--b)}.wn{fill:var(--a)}.wn.closed{fill:var(--m)}.asof{stroke:var(--no);stroke-width:2}
 .bx{fill:var(--a)}.bx.cap{fill:var(--s);stroke:var(--a);stroke-dasharray:4 3}.fl{stroke:var(--a);stroke-width:2;stroke-dasharray:2 3}
@@ -62,6 +64,6 @@ svg text{fill:currentColor}
  .cols{display:block}
  details::details-content{content-visibility:visible;display:block}
  summary{list-style:none;font-weight:600;color:inherit}
- article{break-inside:avoid}
+ article{break-inside:avoid;content-visibility:visible}
 }
 `);
