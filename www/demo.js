@@ -1,4 +1,4 @@
-// Demo page: the language links switch the element without a reload, so answers stay.
+// The language links switch the element without a reload: answers stay.
 const el = document.querySelector('sme-eligibility'), use = lang => lang && el.setAttribute('lang', lang);
 use(new URLSearchParams(location.search).get('lang'));
 document.querySelector('nav').addEventListener('click', e => {

@@ -1,9 +1,6 @@
-/* <sme-eligibility>: which of the 28 measures of 沪企服办〔2023〕1号 apply to an enterprise, worked out
- * in the browser by a WebAssembly engine; no answer leaves the page. Attributes (lang, as-of, ruleset),
- * styling (--sme-*), CSP and hosting: README.md, "Embedding the widget".
- *   <script type="module" src="…/www/sme-eligibility.js"></script>
- *   <sme-eligibility lang="zh-CN"></sme-eligibility>
- */
+// <sme-eligibility>: which of the 28 measures of 沪企服办〔2023〕1号 apply to an enterprise, worked out
+// in the browser by a WebAssembly engine; no answer leaves the page. Use: embed.html (one script, one
+// element). Attributes (lang, as-of, ruleset), styling (--sme-*), CSP: README.md, "Embedding the widget".
 import { h, fill, idOf, P } from './widget/dom.js';
 import { T, LANGS } from './widget/i18n.js';
 import { sheet } from './widget/style.js';
@@ -24,17 +21,16 @@ class Widget {
     this.el = el;
     this.root = el.attachShadow({ mode: 'open' });
     this.root.adoptedStyleSheets = [sheet];
-    // Input and key events do not bubble out to the host page.
     for (const n of ['input', 'beforeinput', 'keydown', 'keyup', 'keypress']) this.root.addEventListener(n, e => e.stopPropagation());
     this.form = new Form(this);
-    addEventListener('beforeprint', () => this.root.querySelectorAll('details').forEach(grow)); // print shows every "why"
+    addEventListener('beforeprint', () => this.root.querySelectorAll('details').forEach(grow));
     this.a = {}; this.asOf = ''; this.touched = new Set(); this.open = new Set();
   }
   get lang() { return langOf(this.el.getAttribute('lang')); }
   get t() { return T[this.lang]; }
   get key() { return 'sme-eligibility:' + this.cat.id; }
 
-  // data-state (loading, ready, error): on the results, before the engine on the status line.
+  // data-state: loading (here, and while answers await evaluation), ready (on the results).
   async start() {
     this.root.replaceChildren(h('p', { class: 'w', role: 'status', 'data-state': 'loading', text: this.t.load }));
     try {
@@ -80,7 +76,7 @@ class Widget {
     return a;
   }
 
-  // A <details> whose open state survives re-rendering; kids: nodes, or a function run when opened or printed.
+  // A <details> whose open state survives re-rendering; kids: nodes, or a function run on opening/print.
   disc(k, title, kids) {
     const d = h('details', { open: this.open.has(k), ontoggle: () => d.open ? grow(d, this.open.add(k)) : this.open.delete(k) },
       h('summary', { 'data-k': k, text: title }), kids.call ? '' : kids);
@@ -90,7 +86,7 @@ class Widget {
 
   render() {
     const t = this.t, focus = this.root.activeElement?.dataset.k;
-    if (this.err) return this.root.replaceChildren(h('div', { class: 'w', 'data-state': 'error' }, h('div', { class: 'alert', role: 'alert' }, this.errText(t))));
+    if (this.err) return this.root.replaceChildren(h('div', { class: 'w' }, h('div', { class: 'alert', role: 'alert' }, this.errText(t))));
     const cat = this.cat = this.engine.catalog(this.lang);
     this.best = bestAsOf(cat);
     this.live = h('p', { class: 'sr', role: 'status', 'aria-live': 'polite' });
@@ -112,10 +108,10 @@ class Widget {
   }
 
   errText(t) {
-    const e = this.err, l = this.lang;
+    const e = this.err;
     if (!e.k && e.name != 'RulesetLoadError') return t.loadErr;
     return [fill(t.rsErr, { u: e.u ?? this.el.getAttribute('ruleset') }), e.k ? fill(t[e.k], e) : '',
-      e.errors && h('ul', null, e.errors.map(x => h('li', { text: (x.path ? x.path + ': ' : '') + x.message[l] })))];
+      e.errors && h('ul', null, e.errors.map(x => h('li', { text: (x.path ? x.path + ': ' : '') + x.message[this.lang] })))];
   }
 
   tools(t) {
@@ -141,7 +137,7 @@ class Widget {
     this.res.replaceChildren(h('h3', { id: 'rh', tabindex: '-1', text: t.res }), ...report(this, r).flat(9).filter(Boolean));
     this.res.dataset.state = 'ready';
     if (focus) this.root.querySelector(`[data-k="${focus}"]`)?.focus();
-    const S = r.summary, said = fill(t.live, { a: S.eligible, b: S.needs_info, t: S.amount ? t.total + S.amount.text : '' });
+    const S = r.summary, said = fill(t.live, { ...S, t: S.amount ? t.total + S.amount.text : '' });
     if (this.live.textContent != said) this.live.textContent = said;
     if (this.keep) this.store();
   }

@@ -15,13 +15,13 @@ const set = (e, p, kids) => {
 export const h = (tag, p, ...kids) => set(document.createElement(tag), p ?? {}, kids);
 export const s = (tag, p, ...kids) => set(document.createElementNS('http://www.w3.org/2000/svg', tag), p ?? {}, kids);
 export const fill = (str, o) => str.replace(/\{(\w+)\}/g, (_, k) => o[k] ?? '');
-// zh, ja without Intl: a first formatter costs ~15 ms.
+// zh, ja without Intl (a first formatter costs ~15 ms).
 let en;
 export const day = (d, lang) => !d ? '' : lang != 'en' ? d.replace(/(\d+)-0?(\d+)-0?(\d+)/, '$1年$2月$3日')
   : (en ??= new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(d + 'T00:00Z'));
 // An id for a fact path: hires[1].group and hires.1.group → x-hires-1-group.
 export const idOf = (pre, path) => pre + '-' + path.replace(/\W+/g, '-');
 export const P = lang => lang == 'en' ? { c: ': ', sp: ' · ', p: x => ` (${x})`, j: '; ' } : { c: '：', sp: '　', p: x => `（${x}）`, j: '、' };
-// “1 January 2023 – 31 December 2023 (open)”; w: the widget (lang, t).
+// “1 January 2023 – 31 December 2023 (open)”.
 export const windowText = (w, { from, to, state }) => `${day(from, w.lang) || '…'} – ${day(to, w.lang) || '…'}` +
   P(w.lang).p(state == 'closed' ? fill(w.t.ended, { d: day(to, w.lang) }) : w.t[state]);

@@ -1,4 +1,3 @@
-// The widget's UI strings (the engine translates the rest).
 export const zh = {
   title: '惠企政策自测',
   load: '正在加载…',
@@ -44,8 +43,8 @@ export const zh = {
   remember: '在本设备上记住我的答案', rememberHelp: '只保存在本浏览器中；取消勾选即删除。',
   link: '复制带答案的链接', linkOk: '已复制。答案在“#”之后，不会发送给服务器；请只分享给信任的人。',
   clear: '清除全部答案', print: '打印报告',
-  receipt: '规则集 {id} 版本 {v}（{h}）；{e}',
-  live: '{a} 项符合条件，{b} 项需补充信息。{t}',
+  receipt: '规则集 {id} 版本 {version}（{hash}）；{e}',
+  live: '{eligible} 项符合条件，{needs_info} 项需补充信息。{t}',
 };
 
 export const ja = {
@@ -93,8 +92,8 @@ export const ja = {
   remember: 'この端末に回答を記憶する', rememberHelp: 'このブラウザ内にだけ保存され、チェックを外すと削除されます。',
   link: '回答付きリンクをコピー', linkOk: 'コピーしました。回答は「#」の後にありサーバーには送られません。共有は信頼できる相手だけに。',
   clear: '回答をすべて消去', print: '結果を印刷',
-  receipt: 'ルールセット {id} バージョン {v}（{h}）；{e}',
-  live: '該当 {a} 件、情報不足 {b} 件。{t}',
+  receipt: 'ルールセット {id} バージョン {version}（{hash}）；{e}',
+  live: '該当 {eligible} 件、情報不足 {needs_info} 件。{t}',
 };
 
 export const en = {
@@ -142,8 +141,8 @@ export const en = {
   remember: 'Remember my answers on this device', rememberHelp: 'Kept only in this browser; untick to delete them.',
   link: 'Copy a link with my answers', linkOk: 'Copied. The answers follow the “#” and never reach a server; share only with people you trust.',
   clear: 'Clear all answers', print: 'Print the report',
-  receipt: 'Ruleset {id} version {v} ({h}); {e}',
-  live: '{a} apply, {b} need information. {t}',
+  receipt: 'Ruleset {id} version {version} ({hash}); {e}',
+  live: '{eligible} apply, {needs_info} need information. {t}',
 };
 
 export const T = { zh, ja, en };

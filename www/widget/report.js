@@ -1,8 +1,7 @@
-// The report (summary, pictures, measures by chapter with "why") and the policy text.
+// The report and the policy text.
 import { h, s, fill, day, P, windowText } from './dom.js';
 
 const ICON = { eligible: '✓', needs_info: '?', ineligible: '✗', expired: '○', not_applicable: '–', met: '✓', not_met: '✗', unknown: '?' };
-const ZH = 'zh-CN';
 const icon = k => h('span', { class: 'o', 'aria-hidden': 'true', text: ICON[k] });
 const line = (label, ...v) => v[0] ? h('p', null, label, ...v) : null;
 
@@ -25,7 +24,7 @@ export function report(w, r) {
     bars(w, r), timeline(w, r),
     cat.chapters.map(c => [h('h4', { text: fill(t.ch, { n: c.id }) + c.title }),
       r.measures.filter(m => m.chapter == c.id).map(m => measure(w, m, labels, named))]),
-    h('p', { class: 'small receipt', text: fill(t.receipt, { id: r.ruleset.id, v: r.ruleset.version, h: r.ruleset.hash, e: r.engine }) }),
+    h('p', { class: 'small receipt', text: fill(t.receipt, { ...r.ruleset, e: r.engine }) }),
   ];
 }
 
@@ -44,7 +43,7 @@ function measure(w, m, labels, named) {
       const info = w.cat.measures.find(x => x.id == m.id);
       return h('div', { class: 'why' }, m.parts.map(x => part(w, m, x, named)),
         h('p', null, h('strong', { text: t.clause })), h('blockquote', { text: info.text }),
-        lang != 'zh' && w.disc('zh' + m.id, t.orig, h('blockquote', { lang: ZH, text: info.text_zh })));
+        lang != 'zh' && w.disc('zh' + m.id, t.orig, h('blockquote', { lang: 'zh-CN', text: info.text_zh })));
     }),
     h('button', { class: 'l', 'data-k': 'tc' + m.id, text: t.toClause, onclick: () => w.go('c-' + m.id) }));
 }
@@ -74,15 +73,15 @@ export function policy(w) {
     h('p', { class: 'small', text: `${cat.title} ${cat.document}${p.j}${cat.issuer}${p.j}${day(cat.issued, lang)}${p.p(cat.source)}` }),
     w.disc('pd', t.policyShow, () => h('div', null, cat.chapters.map(c => [h('h4', { text: fill(t.ch, { n: c.id }) + c.title }),
       cat.measures.filter(m => m.chapter == c.id).map(m => h('div', { class: 'clause', id: 'c-' + m.id, tabindex: '-1' },
-        h('h5', null, fill(t.m, { n: m.id }) + p.sp + m.title, lang != 'zh' && h('span', { lang: ZH, text: p.sp + m.title_zh })),
-        h('div', { class: 'pair' }, h('p', { text: m.text }), lang != 'zh' && h('p', { lang: ZH, text: m.text_zh })),
+        h('h5', null, fill(t.m, { n: m.id }) + p.sp + m.title, lang != 'zh' && h('span', { lang: 'zh-CN', text: p.sp + m.title_zh })),
+        h('div', { class: 'pair' }, h('p', { text: m.text }), lang != 'zh' && h('p', { lang: 'zh-CN', text: m.text_zh })),
         m.text_note && h('p', { class: 'small', text: t.note + m.text_note }),
         h('button', { class: 'l', 'data-k': 'tr' + m.id, text: t.toRes, onclick: () => w.go('m-' + m.id) })))]))));
 }
 
 // SVG pictures, named and with their data as text; x in % (no layout read).
 const num = d => Date.parse(d) / 864e5, pc = v => v + '%';
-const tip = (x, y, cls, d) => s('svg', { x: pc(x), y, overflow: 'visible' }, s('path', { class: cls, d }));
+const tip = (x, y, cls, w) => s('svg', { x: pc(x), y, overflow: 'visible' }, s('path', { class: cls, d: `M0 0l${w} 6l${-w} 6z` }));
 
 function figure(t, title, alt, kids, height, items) {
   return h('figure', null,
@@ -105,16 +104,15 @@ function timeline(w, r) {
     const Y = y0 + i * 18, a = o.from ? x(o.from) : 12, b = o.to ? x(o.to) : 98, c = 'wn ' + o.state;
     kids.push(s('text', { x: 0, y: Y + 10, text: o.m.id + (o.m.parts.length > 1 ? o.p.id : '') }),
       s('rect', { class: c, x: pc(a), y: Y + 1, width: pc(Math.max(.3, b - a)), height: 10, rx: 2 }),
-      !o.from && tip(12, Y, c, 'M0 0l-6 6l6 6z'), !o.to && tip(98, Y, c, 'M0 0l6 6l-6 6z'));
+      !o.from && tip(12, Y, c, -6), !o.to && tip(98, Y, c, 6));
   });
   const X = x(r.as_of);
   kids.push(s('line', { class: 'asof', x1: pc(X), x2: pc(X), y1: 14, y2: H }), s('text', { x: pc(X), dx: X > 50 ? -3 : 3, 'text-anchor': X > 50 && 'end', y: H - 2, text: r.as_of }));
-  const open = rows.filter(o => o.state == 'open').length;
-  return figure(t, t.tl, fill(t.tlAlt, { n: rows.length, d: day(r.as_of, lang), k: open }), kids, H,
+  return figure(t, t.tl, fill(t.tlAlt, { n: rows.length, d: day(r.as_of, lang), k: rows.filter(o => o.state == 'open').length }), kids, H,
     rows.map(o => fill(t.m, { n: o.m.id }) + P(lang).sp + o.p.title + P(lang).c + windowText(w, o)));
 }
 
-// Amounts: exact solid, cap dashed ("up to"), floor with an open end, range solid then dashed.
+// Amounts: exact solid, cap dashed, floor open-ended, range solid then dashed.
 function bars(w, r) {
   const { t } = w, ms = r.measures.filter(m => m.status == 'eligible' && m.amount);
   if (!ms.length) return null;
@@ -124,7 +122,7 @@ function bars(w, r) {
     return [s('text', { x: 0, y: Y + 12, text: fill(t.m, { n: m.id }) + ' ' + m.amount.text }),
       (kind == 'cap' || kind == 'range') && s('rect', { class: 'bx cap', x: 0, y: Y + 16, width: x(max), height: 12 }),
       kind != 'cap' && s('rect', { class: 'bx', x: 0, y: Y + 16, width: x(min), height: 12 }),
-      kind == 'floor' && [s('line', { class: 'fl', x1: x(min), x2: '97%', y1: Y + 22, y2: Y + 22 }), tip(97, Y + 16, 'bx', 'M0 0l8 6l-8 6z')]];
+      kind == 'floor' && [s('line', { class: 'fl', x1: x(min), x2: '97%', y1: Y + 22, y2: Y + 22 }), tip(97, Y + 16, 'bx', 8)]];
   });
   return figure(t, t.bars, fill(t.barsAlt, { n: ms.length }), kids, ms.length * 34 + 4,
     ms.map(m => fill(t.m, { n: m.id }) + P(w.lang).sp + m.title + P(w.lang).c + m.amount.text + (t[m.amount.kind] ?? '')));

@@ -6,7 +6,7 @@ export const today = (d = new Date()) => `${d.getFullYear()}-${p2(d.getMonth() +
 export const isDate = v => /^\d{4}-\d\d-\d\d$/.test(v ?? '');
 export const answered = v => Array.isArray(v) ? v.length > 0 : v !== '' && v != null;
 
-// Full-width digits → ASCII, separators dropped; the engine judges the rest.
+// Full-width digits → ASCII, separators dropped (the engine judges the rest).
 export const numeric = v => v.replace(/[\uFF0B-\uFF19]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
   .replace(/[\s,，、]/g, '').replace(/。/g, '.');
 

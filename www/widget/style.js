@@ -38,13 +38,13 @@ input:is([type=radio],[type=checkbox]){width:1.2em;height:1.2em;accent-color:var
 .sum{border:1px solid var(--b);border-radius:var(--r);padding:var(--g)}
 .big{font-size:1.25em;font-weight:700}
 .counts{display:flex;flex-wrap:wrap;gap:0 1em;padding:0;list-style:none}
-article{border:1px solid var(--b);border-inline-start:6px solid var(--b);border-radius:var(--r);padding:.6em .8em}
+article{border:1px solid var(--b);border-inline-start:6px solid var(--c,var(--b));border-radius:var(--r);padding:.6em .8em}
 article,.clause{content-visibility:auto;contain-intrinsic-size:auto 12em}
 .st{font-weight:700}
-.eligible{--c:var(--ok)}.needs_info{--c:var(--wa)}.ineligible,.not_met{--c:var(--no)}.met{--c:var(--ok)}.unknown{--c:var(--wa)}
-article{border-inline-start-color:var(--c,var(--b))}.st,.o{color:var(--c,var(--m))}
+.eligible,.met{--c:var(--ok)}.needs_info,.unknown{--c:var(--wa)}.ineligible,.not_met{--c:var(--no)}
+.st,.o{color:var(--c,var(--m))}
 .rs{list-style:none;padding:0}
-li>.rs{margin:.3em 0 0 .5em;padding-inline-start:.7em;border-inline-start:2px solid var(--b)}
+li>.rs{margin:.3em .5em 0;padding:0 .7em;border-inline-start:2px solid var(--b)}
 .d1{margin-inline-start:1.2em}.d2{margin-inline-start:2.4em}.d3{margin-inline-start:3.6em}.d4{margin-inline-start:4.8em}
 .o{display:inline-block;width:1.3em;font-weight:700}
 q,blockquote{color:var(--m)}
