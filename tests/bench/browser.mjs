@@ -131,7 +131,7 @@ try {
   await context.route(`${base}/bench/**`, route => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/bench/') return route.fulfill({ status: 200, headers: { ...ISOLATED, 'Content-Type': 'text/html' }, body: '<!doctype html><title>bench</title>' });
-    const file = files[path] ?? (path.startsWith('/bench/zen/') && join(root, 'node_modules/@gorules/zen-engine-wasm', path.slice('/bench/zen/'.length)));
+    const file = files[path] ?? (path.startsWith('/bench/zen/') && join(root, 'tests/bench/node_modules/@gorules/zen-engine-wasm', path.slice('/bench/zen/'.length)));
     if (!file) return route.fulfill({ status: 404, body: 'not found' });
     return route.fulfill({ status: 200, headers: { ...ISOLATED, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }, body: readFileSync(file) });
   });

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const nm = join(root, 'node_modules');
+const nm = join(root, 'tests/bench/node_modules'); // the peers' own package (tests/bench/package.json)
 // The browser builds of the dependencies (their package.json "browser"/UMD entries).
 const PACKAGES = {
   'jsonpath-plus': 'jsonpath-plus/dist/index-browser-umd.cjs',

@@ -18,8 +18,8 @@ writeFileSync(join(dirname(outPath), 'zen.jdm.json'), JSON.stringify(enc.jdm, nu
 
 const pkg = await import(join(root, 'pkg/sme_eligibility.js'));
 pkg.initSync({ module: readFileSync(join(root, 'pkg/sme_eligibility_bg.wasm')) });
-const JRE = (await import(join(root, 'node_modules/json-rules-engine/dist/index.js'))).default;
-const zenNode = await import(join(root, 'node_modules/@gorules/zen-engine/index.js'));
+const JRE = (await import(join(root, 'tests/bench/node_modules/json-rules-engine/dist/index.js'))).default;
+const zenNode = await import(join(root, 'tests/bench/node_modules/@gorules/zen-engine/index.js'));
 const engine = new pkg.Engine();
 const engines = {
   'ours (summary)': ours(engine, 'summary'),
