@@ -4,11 +4,12 @@
 
 use crate::engine::catalog::catalog;
 use crate::engine::eval::{Context, Status};
+use crate::engine::limits::{PROFILE_BYTES, RULESET_BYTES};
 use crate::engine::profile::Profile;
 use crate::engine::report::{self, Detail, Report};
 use crate::engine::{Date, Lang, Ruleset, Value};
 use crate::native::{builtin, load_json, parse_json, profile_schema};
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 
 pub const USAGE: &str = "\
 sme-check — which measures of 沪企服办〔2023〕1号 apply to an enterprise
@@ -27,7 +28,8 @@ COMMANDS:
     batch     Read profiles as NDJSON (one JSON object per line) from standard input and write one
               report per line (NDJSON) to standard output, in the same order. A line may carry
               \"$id\" (e.g. a unified social credit code); it is echoed as \"id\". A line that cannot
-              be read gives {\"line\":N,\"error\":…} in its place; the exit code is then 1.
+              be read (not JSON, not UTF-8, blank, over 1 MiB) gives {\"line\":N,\"error\":…} in its
+              place, and the run goes on; the exit code is then 1.
     schema    Print the JSON Schema of a profile.
     measures  List the measures of the ruleset.
     compile   Compile a ruleset folder (ruleset.toml, facts.toml, measures/*.toml …) into the JSON
@@ -133,7 +135,7 @@ fn ruleset(o: &Options) -> Result<Ruleset, Failure> {
     let loaded = match &o.ruleset {
         None => builtin(),
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| failed(format!("{path}: {e}")))?;
+            let text = read_file(path, RULESET_BYTES, o.lang)?;
             load_json(&text)
         }
     };
@@ -176,19 +178,35 @@ pub fn run(args: &[String], input: &mut dyn BufRead, out: &mut dyn Write) -> Res
 
 fn read_input(o: &Options, stdin: &mut dyn BufRead) -> Result<String, Failure> {
     match o.positional.as_slice() {
-        [] => read_all(stdin),
-        [p] if p == "-" => read_all(stdin),
-        [path] => std::fs::read_to_string(path).map_err(|e| failed(format!("{path}: {e}"))),
+        [] => read_text(stdin, "-", PROFILE_BYTES, o.lang),
+        [p] if p == "-" => read_text(stdin, "-", PROFILE_BYTES, o.lang),
+        [path] => read_file(path, PROFILE_BYTES, o.lang),
         _ => Err(usage("check takes one FILE")),
     }
 }
 
-fn read_all(stdin: &mut dyn BufRead) -> Result<String, Failure> {
-    let mut s = String::new();
-    stdin
-        .read_to_string(&mut s)
-        .map_err(|e| failed(format!("cannot read standard input: {e}")))?;
-    Ok(s)
+fn read_file(path: &str, max: usize, lang: Lang) -> Result<String, Failure> {
+    let mut file = std::fs::File::open(path).map_err(|e| failed(format!("{path}: {e}")))?;
+    read_text(&mut file, path, max, lang)
+}
+
+/// UTF-8 text of at most `max` bytes; the next byte is never read, so a huge input costs nothing.
+/// One byte more is read than allowed, so that the parser names the limit that was hit.
+fn read_text(
+    input: impl std::io::Read,
+    name: &str,
+    max: usize,
+    lang: Lang,
+) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    input
+        .take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| failed(format!("{name}: {e}")))?;
+    String::from_utf8(bytes).map_err(|_| {
+        let what = lang.pick(NOT_UTF8);
+        failed(format!("{name}: {what}"))
+    })
 }
 
 fn check(o: &Options, stdin: &mut dyn BufRead, out: &mut dyn Write) -> Result<(), Failure> {
@@ -226,23 +244,27 @@ fn batch(o: &Options, stdin: &mut dyn BufRead, out: &mut dyn Write) -> Result<()
         Detail::Summary
     };
     let mut bad_lines = 0usize;
-    let mut line = String::new();
+    let mut line = Vec::with_capacity(4096);
     let mut n = 0usize;
     let mut buf = Vec::with_capacity(4096);
-    loop {
-        line.clear();
-        let read = stdin
-            .read_line(&mut line)
-            .map_err(|e| failed(format!("cannot read standard input: {e}")))?;
-        if read == 0 {
-            break;
-        }
+    // Exactly one record per input line, in order: a line that cannot be read (not UTF-8, blank,
+    // too long, not JSON) gets an error record with its number, and the run goes on.
+    while let Some(complete) = read_line(stdin, &mut line, PROFILE_BYTES)
+        .map_err(|e| failed(format!("cannot read standard input: {e}")))?
+    {
         n += 1;
-        if line.trim().is_empty() {
-            continue;
-        }
         buf.clear();
-        match parse_json(&line) {
+        let profile = if complete {
+            std::str::from_utf8(&line)
+                .map_err(|_| LineProblem::NotUtf8)
+                .and_then(|text| match text.trim() {
+                    "" => Err(LineProblem::Blank),
+                    text => parse_json(text).map_err(LineProblem::NotJson),
+                })
+        } else {
+            Err(LineProblem::TooLong)
+        };
+        match profile {
             Ok(mut profile) => {
                 let id = take_id(&mut profile);
                 let (p, errors) = Profile::parse(&rs, &profile);
@@ -251,9 +273,9 @@ fn batch(o: &Options, stdin: &mut dyn BufRead, out: &mut dyn Write) -> Result<()
                 let report = report::build(&cx, &ev, &errors, o.lang, detail);
                 write_line(&mut buf, id.as_ref(), &report).map_err(|e| failed(e.to_string()))?;
             }
-            Err(e) => {
+            Err(problem) => {
                 bad_lines += 1;
-                let message = e.message(o.lang);
+                let message = problem.message(o.lang);
                 eprintln!("line {n}: {message}");
                 serde_json::to_writer(
                     &mut buf,
@@ -272,6 +294,74 @@ fn batch(o: &Options, stdin: &mut dyn BufRead, out: &mut dyn Write) -> Result<()
         return Err(failed(format!("{bad_lines} line(s) could not be read")));
     }
     Ok(())
+}
+
+const NOT_UTF8: [&str; 3] = [
+    "不是 UTF-8 文本",
+    "UTF-8 のテキストではありません",
+    "not UTF-8 text",
+];
+
+/// Why a batch line is not a profile.
+enum LineProblem {
+    NotUtf8,
+    Blank,
+    TooLong,
+    NotJson(crate::engine::json::JsonError),
+}
+
+impl LineProblem {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            LineProblem::NotJson(e) => e.message(lang),
+            LineProblem::NotUtf8 => lang.pick(NOT_UTF8).to_owned(),
+            LineProblem::Blank => lang.pick(["空行", "空行です", "a blank line"]).to_owned(),
+            LineProblem::TooLong => crate::engine::json::JsonError {
+                problem: crate::engine::json::JsonProblem::TooLong(PROFILE_BYTES),
+                line: 1,
+                column: 1,
+            }
+            .message(lang),
+        }
+    }
+}
+
+/// Reads one line (without its `\n`) into `line`, keeping at most `max` bytes and skipping the
+/// rest, so one enormous line cannot exhaust memory. `None` at the end of the input;
+/// `Some(false)` when the line was longer than `max`. A last line without `\n` still counts.
+fn read_line(
+    input: &mut dyn BufRead,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<Option<bool>> {
+    line.clear();
+    let mut started = false;
+    let mut complete = true;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(started.then_some(complete));
+        }
+        started = true;
+        let (take, used, end) = match chunk.iter().position(|b| *b == b'\n') {
+            Some(i) => (&chunk[..i], i + 1, true),
+            None => (chunk, chunk.len(), false),
+        };
+        if complete && line.len() + take.len() <= max {
+            line.extend_from_slice(take);
+        } else {
+            complete = false;
+            line.clear();
+        }
+        input.consume(used);
+        if end {
+            return Ok(Some(complete));
+        }
+    }
 }
 
 /// The enterprise's own identifier on a batch line, taken out before the profile is read.

@@ -3,34 +3,23 @@
 
 use crate::engine::json::JsonError;
 use crate::engine::model::{FactKind, Ruleset};
-use crate::engine::{RulesetError, Value, load_document};
+use crate::engine::{RulesetError, Value, load_text};
 use serde_json::{Map, json};
 
-/// JSON text to the engine's `Value`, with the same reader the browser build uses.
+/// A profile's JSON text to the engine's `Value`, with the same reader the browser build uses
+/// (at most `limits::PROFILE_BYTES`).
 pub fn parse_json(text: &str) -> Result<Value, JsonError> {
-    crate::engine::json::parse(text)
+    crate::engine::json::parse_at_most(text, crate::engine::limits::PROFILE_BYTES)
 }
 
 /// Loads a compiled ruleset document (JSON text).
 pub fn load_json(text: &str) -> Result<Ruleset, Vec<RulesetError>> {
-    match parse_json(text) {
-        Ok(doc) => load_document(text, &doc),
-        Err(e) => Err(vec![RulesetError {
-            path: String::new(),
-            problem: crate::engine::load::Problem::NotJson(e),
-        }]),
-    }
+    load_text(text, None)
 }
 
 /// The built-in ruleset, 沪企服办〔2023〕1号.
 pub fn builtin() -> Result<Ruleset, Vec<RulesetError>> {
-    let doc = parse_json(crate::BUILTIN_RULESET).map_err(|e| {
-        vec![RulesetError {
-            path: String::new(),
-            problem: crate::engine::load::Problem::NotJson(e),
-        }]
-    })?;
-    crate::engine::load::load(&doc, crate::BUILTIN_RULESET_HASH.to_owned())
+    load_text(crate::BUILTIN_RULESET, Some(crate::BUILTIN_RULESET_HASH))
 }
 
 /// JSON Schema (draft 2020-12) of a profile for this ruleset: every fact optional, typed, bounded.

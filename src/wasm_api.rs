@@ -4,8 +4,11 @@
 //! carries no parser, and a panic is unreachable: every failure is a value.
 
 use crate::engine::catalog::catalog;
+use crate::engine::json::{JsonError, JsonProblem};
+use crate::engine::limits::{PROFILE_FIELDS, RULESET_BYTES};
+use crate::engine::load::Problem;
 use crate::engine::report::{self, Detail};
-use crate::engine::{Date, Lang, Ruleset, RulesetError, Value, load_document};
+use crate::engine::{Date, Lang, Ruleset, RulesetError, Value, load_text};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -186,33 +189,89 @@ fn load_error(errors: &[RulesetError]) -> JsValue {
     })
 }
 
-/// A profile object from the page as the engine's `Value`: the browser's JSON.stringify, then the
-/// engine's own JSON reader. One crossing of the boundary, and numbers arrive as the shortest
-/// decimal text JavaScript has for them (1234.56 stays 1234.56). A value JSON cannot hold (a
-/// function, a cycle) is not a profile.
-fn profile_value(profile: &JsValue) -> Value {
-    if profile.is_undefined() || profile.is_null() {
+/// A profile object from the page as the engine's `Value`, read value by value. A number the
+/// engine cannot take (NaN, ±Infinity, a BigInt) or a value that is not data (a function, a
+/// symbol, an object nested deeper than any answer, a getter that throws) is kept as a wrong
+/// value in its place, so the field error names that field. Numbers arrive as the shortest decimal
+/// text JavaScript has for them (1234.56 stays 1234.56). Nothing here can throw or trap: the
+/// reflection calls are the catching ones, and sizes are bounded before anything is copied.
+fn profile_value(v: &JsValue, depth: u32) -> Value {
+    if v.is_undefined() || v.is_null() {
         return Value::Null;
     }
-    js_sys::JSON::stringify(profile)
+    if let Some(b) = v.as_bool() {
+        return Value::Bool(b);
+    }
+    if let Some(n) = v.as_f64() {
+        return number_value(n);
+    }
+    if v.is_string() {
+        // No answer is longer than a date or a number: a longer text is kept only in part, still
+        // wrong, and cannot flood memory or the error message.
+        let s = js_sys::JsString::from(v.clone());
+        let s = if s.length() > MAX_ANSWER_CHARS {
+            s.slice(0, MAX_ANSWER_CHARS)
+        } else {
+            s
+        };
+        return Value::Str(String::from(s));
+    }
+    // Deeper than a list of objects of answers, or not data at all: a wrong value.
+    let not_data = Value::Map(Vec::new());
+    if depth >= MAX_PROFILE_DEPTH || !v.is_object() || v.is_function() {
+        return if v.is_bigint() {
+            Value::BadNumber
+        } else {
+            not_data
+        };
+    }
+    if js_sys::Array::is_array(v) {
+        let items = js_sys::Array::from(v);
+        let n = items.length().min(PROFILE_FIELDS as u32 + 1);
+        return Value::List(
+            (0..n)
+                .map(|i| {
+                    js_sys::Reflect::get_u32(v, i)
+                        .map_or(Value::BadNumber, |x| profile_value(&x, depth + 1))
+                })
+                .collect(),
+        );
+    }
+    let Ok(keys) = js_sys::Reflect::own_keys(v) else {
+        return Value::BadNumber; // a Proxy whose trap throws
+    };
+    let mut entries = Vec::new();
+    // One more than a profile may hold, so that the engine refuses it by its size.
+    for key in keys.iter().take(PROFILE_FIELDS + 1) {
+        let Some(name) = key.as_string() else {
+            continue; // a symbol key
+        };
+        let value = js_sys::Reflect::get(v, &key)
+            .map_or(Value::BadNumber, |x| profile_value(&x, depth + 1));
+        entries.push((name, value));
+    }
+    Value::Map(entries)
+}
+
+/// Answers are at most a list of objects of values: anything deeper is a wrong value.
+const MAX_PROFILE_DEPTH: u32 = 3;
+const MAX_ANSWER_CHARS: u32 = 1_000;
+
+fn number_value(n: f64) -> Value {
+    if !n.is_finite() {
+        return Value::BadNumber;
+    }
+    // Whole numbers JavaScript holds exactly go straight across; others by their shortest text,
+    // read by the engine's JSON reader as an exact decimal (1e21 too).
+    if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
+        return Value::Int(n as i64);
+    }
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
         .ok()
         .and_then(|s| s.as_string())
         .and_then(|s| crate::engine::json::parse(&s).ok())
         .unwrap_or(Value::BadNumber)
-}
-
-/// A ruleset document from JSON text; `hash` when it is already known (the built-in one).
-fn parse_document(text: &str, hash: Option<&str>) -> Result<Ruleset, Vec<RulesetError>> {
-    let doc = crate::engine::json::parse(text).map_err(|e| {
-        vec![RulesetError {
-            path: String::new(),
-            problem: crate::engine::load::Problem::NotJson(e),
-        }]
-    })?;
-    match hash {
-        Some(h) => crate::engine::load::load(&doc, h.to_owned()),
-        None => load_document(text, &doc),
-    }
 }
 
 /// Today in the browser's time zone.
@@ -245,7 +304,7 @@ impl Engine {
     /// The built-in ruleset, 沪企服办〔2023〕1号.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Engine, JsValue> {
-        parse_document(crate::BUILTIN_RULESET, Some(crate::BUILTIN_RULESET_HASH))
+        load_text(crate::BUILTIN_RULESET, Some(crate::BUILTIN_RULESET_HASH))
             .map(|rs| Engine { rs })
             .map_err(|e| load_error(&e))
     }
@@ -253,8 +312,32 @@ impl Engine {
     /// Another ruleset (a compiled ruleset document, as JSON text), checked on load. Throws a
     /// `RulesetLoadError` listing every problem.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<Engine, JsValue> {
-        parse_document(text, None)
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<Engine, JsValue> {
+        let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
+            let found = if text.is_undefined() {
+                "undefined"
+            } else {
+                "a non-string value"
+            };
+            return Err(load_error(&[RulesetError {
+                path: String::new(),
+                problem: Problem::NotADocument(format!("{found} instead of JSON text")),
+            }]));
+        };
+        // Checked before the text is copied into WebAssembly memory (its UTF-8 is never shorter).
+        if text.length() as usize > RULESET_BYTES {
+            return Err(load_error(&[RulesetError {
+                path: String::new(),
+                problem: Problem::NotJson(JsonError {
+                    problem: JsonProblem::TooLong(RULESET_BYTES),
+                    line: 1,
+                    column: 1,
+                }),
+            }]));
+        }
+        load_text(&String::from(text), None)
             .map(|rs| Engine { rs })
             .map_err(|e| load_error(&e))
     }
@@ -274,10 +357,15 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] profile: JsValue,
         #[wasm_bindgen(unchecked_param_type = "EvaluateOptions | undefined")] options: JsValue,
     ) -> JsValue {
+        // Options are read by the catching Reflect.get (a Proxy's trap may throw), and only short
+        // strings are copied: anything else is as if the option were absent, but for `as_of`.
+        let raw = |key: &str| -> JsValue {
+            js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+        };
         let get = |key: &str| -> Option<String> {
-            js_sys::Reflect::get(&options, &JsValue::from_str(key))
-                .ok()
-                .and_then(|v| v.as_string())
+            let v = raw(key);
+            let short = v.dyn_ref::<js_sys::JsString>()?.length() <= 32;
+            short.then(|| v.as_string()).flatten()
         };
         let lang = get("lang")
             .as_deref()
@@ -289,14 +377,16 @@ impl Engine {
             Detail::Full
         };
         let mut date_error = None;
+        let as_of_given = !(raw("as_of").is_undefined() || raw("as_of").is_null());
         let as_of = match get("as_of") {
-            None => today(),
-            Some(text) => report::parse_as_of(&text).unwrap_or_else(|e| {
+            None if !as_of_given => today(),
+            // A number, an object, a 10 000-character text: not a date, and said so.
+            text => report::parse_as_of(text.as_deref().unwrap_or("")).unwrap_or_else(|e| {
                 date_error = Some(e);
                 today()
             }),
         };
-        let input = profile_value(&profile);
+        let input = profile_value(&profile, 0);
         let (profile, mut errors) = crate::engine::Profile::parse(&self.rs, &input);
         if let Some(e) = date_error {
             errors.insert(0, e);

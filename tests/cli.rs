@@ -5,6 +5,10 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str], stdin: &str) -> Output {
+    run_bytes(args, stdin.as_bytes())
+}
+
+fn run_bytes(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sme-check"))
         .args(args)
         .stdin(Stdio::piped())
@@ -13,11 +17,7 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .spawn()
         .expect("sme-check starts");
     // A command that takes a file may exit before reading its input: a broken pipe is no error.
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes());
+    let _ = child.stdin.take().expect("stdin").write_all(stdin);
     child.wait_with_output().expect("sme-check ends")
 }
 
@@ -175,15 +175,8 @@ fn batch_streams_one_report_per_line_in_order() {
         "a broken line makes the exit code 1"
     );
     assert!(stderr(&o).contains("line 4"));
-    let out: Vec<serde_json::Value> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
-        .collect();
-    assert_eq!(
-        out.len(),
-        4,
-        "one line out per profile line in (the blank line is skipped)"
-    );
+    let out = records(&o);
+    assert_eq!(out.len(), 5, "one record per input line, the blank one too");
     assert_eq!(out[0]["id"], "91310000AAA");
     assert_eq!(out[0]["measures"][4]["status"], "eligible");
     assert_eq!(out[0]["measures"][4]["amount"]["max"], "1200000");
@@ -191,10 +184,48 @@ fn batch_streams_one_report_per_line_in_order() {
         out[0]["measures"][4].get("title").is_none(),
         "summary detail by default"
     );
-    assert_eq!(out[1]["id"], "91310000BBB");
-    assert_eq!(out[1]["size_class"]["class"], "micro");
-    assert_eq!(out[2]["line"], 4);
-    assert!(out[3].get("id").is_none());
+    assert_eq!(out[1]["line"], 2);
+    assert_eq!(out[1]["error"], "空行");
+    assert_eq!(out[2]["id"], "91310000BBB");
+    assert_eq!(out[2]["size_class"]["class"], "micro");
+    assert_eq!(out[3]["line"], 4);
+    assert!(out[4].get("id").is_none());
+}
+
+fn records(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn batch_loses_no_line_whatever_it_holds() {
+    // Invalid UTF-8, a line over the 1 MiB a profile may have, a Windows line end, a last line
+    // without its newline: each gets its record, in order, and the run goes on.
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"headcount\": 5}\r\n");
+    input.extend_from_slice(b"{\"industry\": \"\xff\xfe\"}\n");
+    input.extend_from_slice(&vec![b' '; (1 << 20) + 10]);
+    input.extend_from_slice(b"{}\n");
+    input.extend_from_slice(b"[1, 2]\n");
+    input.extend_from_slice(b"{\"$id\": 7, \"headcount\": -1}");
+    let o = run_bytes(&["batch", "--as-of", "2023-07-01", "--lang", "en"], &input);
+    assert_eq!(o.status.code(), Some(1));
+    let out = records(&o);
+    assert_eq!(out.len(), 5, "{out:?}");
+    assert_eq!(
+        out[0]["size_class"]["possible"].as_array().map(Vec::len),
+        Some(4)
+    );
+    assert_eq!(out[1]["line"], 2);
+    assert_eq!(out[1]["error"], "not UTF-8 text");
+    assert_eq!(out[2]["line"], 3);
+    assert_eq!(out[2]["error"], "longer than 1048576 bytes");
+    assert_eq!(out[3]["errors"][0]["code"], "not_an_object");
+    assert_eq!(out[4]["id"], 7);
+    assert_eq!(out[4]["errors"][0]["field"], "headcount");
+    assert!(stderr(&o).contains("line 3"));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use sme_eligibility::engine::report::{self, Detail};
 use sme_eligibility::engine::{Date, Lang, Value, load_document};
-use sme_eligibility::native::{builtin, parse_json};
+use sme_eligibility::native::{builtin, load_json, parse_json};
 
 struct Rng(u64);
 
@@ -294,4 +294,122 @@ fn each_kind_of_ruleset_error_is_named_in_three_languages() {
             );
         }
     }
+}
+
+/// A ruleset loaded at run time is untrusted: every recursion the engine makes over it is bounded
+/// (a stack overflow in WebAssembly corrupts memory instead of stopping), and so is its size.
+#[test]
+fn untrusted_rulesets_are_refused_at_their_limits_by_name() {
+    let base = r#"{"id": "t", "version": "1", "issued": "2024-01-01", "title": {"zh": "t", "ja": "t", "en": "t"},
+      "document": {"zh": "d", "ja": "d", "en": "d"}, "issuer": {"zh": "i", "ja": "i", "en": "i"}, "source": {"zh": "s", "ja": "s", "en": "s"},
+      "chapters": [{"id": 1, "title": {"zh": "c", "ja": "c", "en": "c"}}], "sections": [{"id": "s", "title": {"zh": "s", "ja": "s", "en": "s"}}],
+      "facts": [FACTS{"id": "n", "type": "int", "section": "s", "label": {"zh": "人数", "ja": "人数", "en": "Staff"}}],
+      "derived": [DERIVED],
+      "measures": [{"id": 1, "chapter": 1, "kind": "benefit", "title": {"zh": "t", "ja": "t", "en": "t"}, "text": {"zh": "t", "ja": "t", "en": "t"},
+        "parts": [{"id": "a", "title": {"zh": "t", "ja": "t", "en": "t"}, "when": [WHEN], "amount": {"exact": AMOUNT, "cite": {"zh": "c", "ja": "c", "en": "c"}}}]}]}"#;
+    let leaf =
+        r#"{"fact": "n", "op": ">=", "value": 10, "cite": {"zh": "c", "ja": "c", "en": "c"}}"#;
+    let label = r#"{"zh": "l", "ja": "l", "en": "l"}"#;
+    let build = |facts: &str, derived: &str, when: &str, amount: &str| {
+        base.replace("FACTS", facts)
+            .replace("DERIVED", derived)
+            .replace("WHEN", when)
+            .replace("AMOUNT", amount)
+    };
+    let ok = build("", "", leaf, "\"1\"");
+    assert!(load_json(&ok).is_ok(), "the template itself loads");
+
+    let nots = |n: usize| "{\"not\": ".repeat(n) + leaf + &"}".repeat(n);
+    let adds = |n: usize| "{\"add\": [\"1\", ".repeat(n) + "\"1\"" + &"]}".repeat(n);
+    let chain = |n: usize| {
+        (0..n)
+            .map(|i| {
+                let when = if i + 1 < n {
+                    format!("{{\"ref\": \"d{}\"}}", i + 1)
+                } else {
+                    leaf.to_owned()
+                };
+                format!("{{\"id\": \"d{i}\", \"label\": {label}, \"when\": {when}}}")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let facts = |n: usize| {
+        (0..n)
+            .map(|i| format!("{{\"id\": \"f{i}\", \"type\": \"bool\", \"section\": \"s\", \"label\": {label}}}, "))
+            .collect::<String>()
+    };
+    let hires = |max: usize| {
+        format!(
+            "{{\"id\": \"hires\", \"type\": \"list\", \"section\": \"s\", \"label\": {label}, \"max_items\": {max}, \"fields\": [{{\"id\": \"x\", \"type\": \"bool\", \"label\": {label}}}]}}, "
+        )
+    };
+    // Within each limit: loads. One past it: refused, by name, in three languages.
+    let cases = [
+        (
+            build("", "", &nots(23), "\"1\""),
+            build("", "", &nots(24), "\"1\""),
+            "nested too deeply: at most 24 levels",
+        ),
+        (
+            build("", "", leaf, &adds(15)),
+            build("", "", leaf, &adds(16)),
+            "nested too deeply: at most 16 levels",
+        ),
+        (
+            build("", &chain(16), "{\"ref\": \"d0\"}", "\"1\""),
+            build("", &chain(17), "{\"ref\": \"d0\"}", "\"1\""),
+            "derived[d0]: nested too deeply: at most 16 levels",
+        ),
+        (
+            build(&facts(1999), "", leaf, "\"1\""),
+            build(&facts(2000), "", leaf, "\"1\""),
+            "facts: too many entries: at most 2000",
+        ),
+        (
+            build(&hires(1000), "", leaf, "\"1\""),
+            build(&hires(1001), "", leaf, "\"1\""),
+            "facts[0](hires).max_items: too many entries: at most 1000",
+        ),
+    ];
+    for (within, beyond, needle) in cases {
+        if let Err(e) = load_json(&within) {
+            panic!(
+                "{needle}: the case within the limit is refused: {:?}",
+                e[0].message(Lang::En)
+            );
+        }
+        let errors = load_json(&beyond)
+            .err()
+            .unwrap_or_else(|| panic!("accepted: {needle}"));
+        let en: Vec<String> = errors.iter().map(|e| e.message(Lang::En)).collect();
+        assert!(en.iter().any(|m| m.contains(needle)), "{needle}: {en:?}");
+        for lang in [Lang::Zh, Lang::Ja] {
+            assert!(errors.iter().all(|e| !e.message(lang).is_empty()));
+        }
+    }
+    // A circle of references, however long, is named at each member.
+    let circle = chain(5).replace(&format!("\"when\": {leaf}"), "\"when\": {\"ref\": \"d0\"}");
+    let errors = load_json(&build("", &circle, "{\"ref\": \"d2\"}", "\"1\""))
+        .err()
+        .expect("a circle is refused");
+    let en: Vec<String> = errors.iter().map(|e| e.message(Lang::En)).collect();
+    for i in 0..5 {
+        let needle = format!("derived[d{i}]: derived condition “d{i}” refers to itself");
+        assert!(en.contains(&needle), "{needle}: {en:?}");
+    }
+    // Size: a document over 4 MiB is refused before it is read; JSON nesting over 64 likewise.
+    let huge = ok.replacen("\"t\"", &format!("\"{}\"", "t".repeat(4 << 20)), 1);
+    let errors = load_json(&huge).err().expect("too large");
+    assert_eq!(
+        errors[0].message(Lang::En),
+        "not valid JSON: longer than 4194304 bytes"
+    );
+    let deep = build("", "", &nots(40), "\"1\"");
+    let errors = load_json(&deep).err().expect("too deep");
+    assert!(
+        errors[0].message(Lang::En).contains("nested too deeply"),
+        "{:?}",
+        errors[0]
+    );
 }

@@ -116,7 +116,7 @@ fn another_ruleset_loads_at_run_time_and_a_broken_one_is_refused_with_reasons() 
     let broken = r#"{"id": "x", "version": "1", "issued": "2023-02-30", "facts": [{"id": "a", "type": "money", "section": "s", "label": {"zh": "甲", "ja": "甲", "en": "A"}}],
         "measures": [{"id": 1, "chapter": 1, "kind": "benefit", "title": {"zh": "t", "ja": "t", "en": "t"}, "text": {"zh": "t", "ja": "t", "en": "t"},
           "parts": [{"id": "a", "title": {"zh": "t", "ja": "t", "en": "t"}, "when": [{"fact": "b", "op": ">=", "value": "1"}], "amount": {"exact": {"mul": ["0.1"]}, "cite": {"zh": "t", "ja": "t", "en": "t"}}}]}]}"#;
-    let err = match Engine::from_json(broken) {
+    let err = match Engine::from_json(JsValue::from_str(broken)) {
         Ok(_) => panic!("a broken ruleset must be refused"),
         Err(e) => e,
     };
@@ -138,7 +138,9 @@ fn another_ruleset_loads_at_run_time_and_a_broken_one_is_refused_with_reasons() 
             .all(|e| !text(&e, "message.zh").is_empty() && !text(&e, "message.ja").is_empty())
     );
 
-    let not_json = Engine::from_json("{ not json").err().expect("refused");
+    let not_json = Engine::from_json(JsValue::from_str("{ not json"))
+        .err()
+        .expect("refused");
     assert!(text(&not_json, "errors.0.message.en").contains("not valid JSON: line 1, column 3"));
 
     let minimal = r#"{"id": "demo-city", "version": "0.1", "issued": "2024-01-01",
@@ -152,7 +154,8 @@ fn another_ruleset_loads_at_run_time_and_a_broken_one_is_refused_with_reasons() 
           "parts": [{"id": "a", "title": {"zh": "补贴", "ja": "補助", "en": "Grant"},
             "when": [{"fact": "staff", "op": ">=", "value": 10, "cite": {"zh": "十人以上", "ja": "十人以上", "en": "ten staff or more"}}],
             "amount": {"exact": "10000", "cite": {"zh": "一万元", "ja": "一万元", "en": "10,000 yuan"}}}]}]}"#;
-    let engine = Engine::from_json(minimal).expect("a small valid ruleset loads");
+    let engine =
+        Engine::from_json(JsValue::from_str(minimal)).expect("a small valid ruleset loads");
     let report = engine.evaluate(
         obj(r#"{"staff": "12"}"#),
         obj(r#"{"as_of": "2024-06-01", "lang": "en"}"#),
@@ -177,4 +180,157 @@ fn the_catalog_describes_the_form_in_each_language() {
         assert!(get(&cat, "facts").unchecked_ref::<Array>().length() > 30);
         assert_eq!(get(&cat, "sections").unchecked_ref::<Array>().length(), 6);
     }
+}
+
+/// A value built by JavaScript itself (NaN, BigInt, a Proxy, a cycle …), as a page could pass it.
+fn js(body: &str) -> JsValue {
+    js_sys::Function::new_no_args(body)
+        .call0(&JsValue::NULL)
+        .expect("test value")
+}
+
+fn error_codes(report: &JsValue) -> Vec<(String, String)> {
+    let errors: Array = get(report, "errors").unchecked_into();
+    errors
+        .iter()
+        .map(|e| (text(&e, "field"), text(&e, "code")))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn hostile_javascript_values_are_field_errors_never_a_trap() {
+    let engine = Engine::new().expect("ruleset");
+    let en = obj(r#"{"as_of": "2023-07-01", "lang": "en"}"#);
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "return {headcount: NaN, revenue: Infinity, total_assets: -Infinity}",
+            &[
+                ("headcount", "bad_number"),
+                ("revenue", "bad_number"),
+                ("total_assets", "bad_number"),
+            ],
+        ),
+        (
+            "return {headcount: 10n, revenue: 1e21, total_assets: 1e300, registered_in_shanghai: () => 1}",
+            &[
+                ("headcount", "bad_number"),
+                ("revenue", "too_large"),
+                ("total_assets", "bad_number"),
+                ("registered_in_shanghai", "wrong_type"),
+            ],
+        ),
+        (
+            "return {headcount: Symbol('x'), industry: {toString() { return 'industry' }}}",
+            &[("headcount", "wrong_type"), ("industry", "wrong_type")],
+        ),
+        (
+            "const a = {industry: 'industry'}; a.hires = [a]; return a",
+            &[("hires[0]", "")],
+        ),
+        (
+            "let d = {}; for (let i = 0; i < 100000; i++) d = {hires: [d]}; return d",
+            &[("hires", "")],
+        ),
+        (
+            "return {hires: new Array(1000000).fill({})}",
+            &[("hires", "too_many_items")],
+        ),
+        (
+            "const o = {}; for (let i = 0; i < 200000; i++) o['k' + i] = i; return o",
+            &[("", "too_many_items")],
+        ),
+        (
+            "return {headcount: 'x'.repeat(5000000)}",
+            &[("headcount", "bad_number")],
+        ),
+        (
+            "return {get headcount() { throw new Error('no') }, revenue: '100'}",
+            &[("headcount", "bad_number")],
+        ),
+        (
+            "return new Proxy({}, {ownKeys() { throw new Error('no') }})",
+            &[("", "not_an_object")],
+        ),
+        (
+            "return new Proxy({headcount: 1}, {get() { throw new Error('no') }})",
+            &[("headcount", "bad_number")],
+        ),
+        (
+            "return Object.assign(Object.create({headcount: -1}), {revenue: '1'})",
+            &[],
+        ),
+        (
+            "return {__proto__: {x: 1}, constructor: 1, ['__proto__']: 2}",
+            &[("constructor", "unknown_field")],
+        ),
+        ("return 'a string'", &[("", "not_an_object")]),
+    ];
+    for (body, expected) in cases {
+        let report = engine.evaluate(js(body), en.clone());
+        assert_eq!(
+            get(&report, "measures").unchecked_ref::<Array>().length(),
+            28,
+            "{body}: a report"
+        );
+        let codes = error_codes(&report);
+        for (field, code) in expected.iter() {
+            assert!(
+                codes
+                    .iter()
+                    .any(|(f, c)| f.starts_with(field) && (code.is_empty() || c == code)),
+                "{body}: expected {field} {code} in {codes:?}"
+            );
+        }
+        if expected.is_empty() {
+            assert!(codes.is_empty(), "{body}: {codes:?}");
+        }
+        let messages: Array = get(&report, "errors").unchecked_into();
+        assert!(messages.iter().all(|e| !text(&e, "message").is_empty()));
+    }
+    // Options of the wrong type: a wrong as_of is an error named as_of; others fall back.
+    for options in [
+        js("return {as_of: 20230701}"),
+        js("return {as_of: {}}"),
+        js("return {as_of: 'x'.repeat(100000)}"),
+    ] {
+        let report = engine.evaluate(JsValue::UNDEFINED, options);
+        assert_eq!(
+            error_codes(&report),
+            vec![("as_of".into(), "bad_date".into())]
+        );
+    }
+    for options in [
+        JsValue::from_str("summary"),
+        JsValue::from_f64(f64::NAN),
+        js("return new Proxy({}, {get() { throw new Error('no') }})"),
+        js("return {lang: 7, detail: null}"),
+    ] {
+        let report = engine.evaluate(obj("{}"), options);
+        assert_eq!(text(&report, "lang"), "zh");
+        assert!(error_codes(&report).is_empty());
+    }
+    // A ruleset that is not text at all, or far too long, is refused before it is copied.
+    for (value, needle) in [
+        (JsValue::UNDEFINED, "undefined instead of JSON text"),
+        (
+            JsValue::from_f64(1.0),
+            "a non-string value instead of JSON text",
+        ),
+        (
+            js("return ' '.repeat(5 * 1024 * 1024)"),
+            "longer than 4194304 bytes",
+        ),
+        (js("return '['.repeat(100000)"), "nested too deeply"),
+    ] {
+        let err = Engine::from_json(value).err().expect("refused");
+        assert_eq!(text(&err, "name"), "RulesetLoadError");
+        assert!(
+            text(&err, "errors.0.message.en").contains(needle),
+            "{needle}"
+        );
+        assert!(!text(&err, "errors.0.message.ja").is_empty());
+    }
+    // And the engine still works after all of that.
+    let report = engine.evaluate(obj(r#"{"headcount": 5}"#), en);
+    assert!(error_codes(&report).is_empty());
 }

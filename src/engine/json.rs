@@ -7,8 +7,7 @@ use super::text::{Lang, Tpl, fill};
 use super::value::Value;
 use rust_decimal::Decimal;
 
-/// Nesting deeper than this is refused rather than recursed into (hostile input).
-const MAX_DEPTH: u32 = 128;
+use super::limits::JSON_DEPTH;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JsonProblem {
@@ -19,6 +18,8 @@ pub enum JsonProblem {
     Number,
     TooDeep,
     Trailing,
+    /// Longer than the caller takes (in bytes): refused before it is read.
+    TooLong(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +32,17 @@ pub struct JsonError {
 impl JsonError {
     pub fn message(&self, lang: Lang) -> String {
         let what: &Tpl = match self.problem {
+            JsonProblem::TooLong(limit) => {
+                return fill(
+                    lang,
+                    &[
+                        "内容超过 {0} 字节",
+                        "{0} バイトを超えています",
+                        "longer than {0} bytes",
+                    ],
+                    &[&limit.to_string()],
+                );
+            }
             JsonProblem::End => &["内容不完整", "途中で終わっています", "unexpected end"],
             JsonProblem::Unexpected => &[
                 "出现意外字符",
@@ -67,6 +79,18 @@ impl JsonError {
 struct Reader<'t> {
     text: &'t [u8],
     at: usize,
+}
+
+/// Parses one JSON value of at most `max_bytes` (surrounded by optional whitespace).
+pub fn parse_at_most(text: &str, max_bytes: usize) -> Result<Value, JsonError> {
+    if text.len() > max_bytes {
+        return Err(JsonError {
+            problem: JsonProblem::TooLong(max_bytes),
+            line: 1,
+            column: 1,
+        });
+    }
+    parse(text)
 }
 
 /// Parses one JSON value (surrounded by optional whitespace).
@@ -127,7 +151,7 @@ impl Reader<'_> {
     }
 
     fn value(&mut self, depth: u32) -> Result<Value, JsonError> {
-        if depth > MAX_DEPTH {
+        if depth > JSON_DEPTH {
             return Err(self.error(JsonProblem::TooDeep));
         }
         self.space();
@@ -441,6 +465,10 @@ mod tests {
         let e = parse("{\n  \"名\": tru }").unwrap_err();
         assert_eq!((e.line, e.column), (2, 8));
         assert_eq!(e.message(Lang::Zh), "第2行第8列：出现意外字符");
+        assert_eq!(
+            parse_at_most("[1, 2]", 5).map_err(|e| e.message(Lang::En)),
+            Err("longer than 5 bytes".to_owned())
+        );
         let deep = "[".repeat(500) + &"]".repeat(500);
         assert_eq!(
             parse(&deep).map_err(|e| e.problem),

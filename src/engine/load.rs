@@ -3,6 +3,9 @@
 //! in one pass; a ruleset with any problem is refused as a whole.
 
 use super::date::Date;
+use super::limits::{
+    CONDITION_DEPTH, FORMULA_DEPTH, LIST_ITEMS, NAMED_ITEMS, PROFILE_FIELDS, REF_DEPTH,
+};
 use super::model::*;
 use super::text::{Lang, Text, Tpl, fill};
 use super::value::Value;
@@ -55,6 +58,10 @@ pub enum Problem {
     /// A number in a condition without the clause words or the document it comes from.
     Unsourced,
     CircularRef(String),
+    /// A list longer than the engine takes (`limits`).
+    TooMany(usize),
+    /// Conditions, formulas or named references nested deeper than the engine takes (`limits`).
+    TooDeep(usize),
 }
 
 const F_ONE_SHAPE: Tpl = [
@@ -401,12 +408,32 @@ impl RulesetError {
                 ],
                 vec![r],
             ),
+            Problem::TooMany(_) => (
+                &[
+                    "条目过多，最多 {0} 项",
+                    "項目が多すぎます（最大 {0}）",
+                    "too many entries: at most {0}",
+                ],
+                vec![],
+            ),
+            Problem::TooDeep(_) => (
+                &[
+                    "嵌套过深，最多 {0} 层",
+                    "入れ子が深すぎます（最大 {0} 段）",
+                    "nested too deeply: at most {0} levels",
+                ],
+                vec![],
+            ),
         };
-        let chapter;
+        let number;
         let args = match &self.problem {
             Problem::UnknownChapter(c) => {
-                chapter = c.to_string();
-                vec![chapter.as_str()]
+                number = c.to_string();
+                vec![number.as_str()]
+            }
+            Problem::TooMany(n) | Problem::TooDeep(n) => {
+                number = n.to_string();
+                vec![number.as_str()]
             }
             _ => args,
         };
@@ -424,17 +451,34 @@ type Entries<'v> = &'v [(String, Value)];
 /// Where the loader is, and everything it has found wrong so far.
 struct Loader {
     errors: Vec<RulesetError>,
-    derived_ids: Vec<String>,
-    departments: Vec<String>,
-    sources: Vec<String>,
-    sections: Vec<String>,
+    derived_ids: Names,
+    departments: Names,
+    sources: Names,
+    sections: Names,
     /// The per-language string tables of a compiled document (empty for a hand-written one).
     strings: [Vec<String>; 3],
+    /// How deep the condition and the formula being read are nested (bounded by `limits`).
+    cond_depth: u32,
+    formula_depth: u32,
 }
 
 /// The names and types visible to a condition: the profile's facts, or a list item's fields.
 struct Scope<'a> {
     facts: &'a [Fact],
+    names: Names,
+}
+
+impl Scope<'_> {
+    fn new(facts: &[Fact]) -> Scope<'_> {
+        Scope {
+            facts,
+            names: Names::new(facts.iter().map(|f| f.id.clone()).collect()),
+        }
+    }
+
+    fn position(&self, id: &str) -> Option<usize> {
+        self.names.position(id)
+    }
 }
 
 impl Loader {
@@ -586,7 +630,15 @@ impl Loader {
     }
 
     fn list<'v>(&mut self, v: &'v Value, path: &str) -> &'v [Value] {
+        self.list_of_at_most(v, path, LIST_ITEMS)
+    }
+
+    fn list_of_at_most<'v>(&mut self, v: &'v Value, path: &str, max: usize) -> &'v [Value] {
         match v {
+            Value::List(items) if items.len() > max => {
+                self.err(path, Problem::TooMany(max));
+                &[]
+            }
             Value::List(items) => items,
             other => {
                 self.err(
@@ -608,21 +660,34 @@ impl Loader {
         }
     }
 
+    /// Facts, named conditions, measures: each is looked up by name, so fewer of them.
+    fn named_list<'v>(&mut self, o: Entries<'v>, key: &str) -> &'v [Value] {
+        match get(o, key) {
+            Some(v) => self.list_of_at_most(v, key, NAMED_ITEMS),
+            None => &[],
+        }
+    }
+
     fn source_ref(&mut self, o: Entries, key: &str, path: &str) -> Option<usize> {
         let id = self.opt_str(o, key, path)?;
-        let i = self.sources.iter().position(|s| *s == id);
+        let i = self.sources.position(&id);
         if i.is_none() {
             self.err(&join(path, key), Problem::UnknownSource(id));
         }
         i
     }
 
-    fn unique(&mut self, ids: &[String], path: &str) {
-        for (i, id) in ids.iter().enumerate() {
-            if ids[..i].contains(id) {
-                self.err(path, Problem::Duplicate(id.clone()));
-            }
+    /// The names, indexed, with each one given twice named as an error.
+    fn names(&mut self, ids: Vec<String>, path: &str) -> Names {
+        let names = Names::new(ids);
+        for id in names.duplicates() {
+            self.err(path, Problem::Duplicate(id.to_owned()));
         }
+        names
+    }
+
+    fn unique(&mut self, ids: Vec<String>, path: &str) {
+        self.names(ids, path);
     }
 }
 
@@ -665,11 +730,13 @@ const RULESET_KEYS: &[&str] = &[
 pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
     let mut l = Loader {
         errors: Vec::new(),
-        derived_ids: Vec::new(),
-        departments: Vec::new(),
-        sources: Vec::new(),
-        sections: Vec::new(),
+        derived_ids: Names::default(),
+        departments: Names::default(),
+        sources: Names::default(),
+        sections: Names::default(),
         strings: Default::default(),
+        cond_depth: 0,
+        formula_depth: 0,
     };
     let Value::Map(o) = doc else {
         return Err(vec![RulesetError {
@@ -701,18 +768,17 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
 
     // Facts first, with their types, so conditions anywhere can be checked against them. Their
     // `ask_if` conditions need the fact table itself, so they are read in a second pass.
-    let fact_values = l.opt_list(o, "facts", "");
+    let fact_values = l.named_list(o, "facts");
     let mut facts: Vec<Fact> = fact_values
         .iter()
         .enumerate()
         .map(|(i, v)| load_fact(&mut l, v, &index("facts", i), true))
         .collect();
-    let fact_ids: Vec<String> = facts.iter().map(|f| f.id.clone()).collect();
-    l.unique(&fact_ids, "facts");
+    let fact_names = l.names(facts.iter().map(|f| f.id.clone()).collect(), "facts");
 
     // Derived names are known before any condition is read, so order in the file does not matter.
-    let derived_values = l.opt_list(o, "derived", "");
-    l.derived_ids = derived_values
+    let derived_values = l.named_list(o, "derived");
+    let derived_ids = derived_values
         .iter()
         .map(|v| {
             v.get("id")
@@ -721,35 +787,34 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
                 .to_owned()
         })
         .collect();
-    let derived_ids = l.derived_ids.clone();
-    l.unique(&derived_ids, "derived");
+    l.derived_ids = l.names(derived_ids, "derived");
 
     for (i, v) in fact_values.iter().enumerate() {
         if let Some(cond) = v.get("ask_if") {
             let path = format!("facts[{}].ask_if", facts[i].id);
-            let scope = Scope { facts: &facts };
+            let scope = Scope::new(&facts);
             let c = load_cond(&mut l, cond, &path, &scope);
             facts[i].ask_if = c;
         }
     }
 
-    let scope = Scope { facts: &facts };
+    let scope = Scope::new(&facts);
     let size_standard = get(o, "size_standard").and_then(|v| load_size(&mut l, v, &scope));
     let derived: Vec<Derived> = derived_values
         .iter()
         .enumerate()
         .map(|(i, v)| load_derived(&mut l, v, &index("derived", i), &scope))
         .collect();
-    check_derived_cycles(&mut l, &derived);
+    check_derived_refs(&mut l, &derived);
 
-    let measure_values = l.opt_list(o, "measures", "");
+    let measure_values = l.named_list(o, "measures");
     let measures: Vec<Measure> = measure_values
         .iter()
         .enumerate()
         .filter_map(|(i, v)| load_measure(&mut l, v, i, &scope, &chapters))
         .collect();
     let measure_ids: Vec<String> = measures.iter().map(|m| m.id.to_string()).collect();
-    l.unique(&measure_ids, "measures");
+    l.unique(measure_ids, "measures");
 
     if !l.errors.is_empty() {
         return Err(l.errors);
@@ -760,14 +825,8 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
             problem: Problem::MissingKey("issued".into()),
         }]);
     };
-    let mut fact_order: Vec<(u64, usize)> = facts
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (id_hash(&f.id), i))
-        .collect();
-    fact_order.sort_unstable();
     Ok(Ruleset {
-        fact_order,
+        fact_names,
         id,
         version,
         hash,
@@ -828,7 +887,7 @@ fn load_chapters(l: &mut Loader, o: Entries) -> Vec<Chapter> {
         out.push(Chapter { id, title });
     }
     let ids: Vec<String> = out.iter().map(|c| c.id.to_string()).collect();
-    l.unique(&ids, "chapters");
+    l.unique(ids, "chapters");
     out
 }
 
@@ -844,9 +903,7 @@ fn load_sections(l: &mut Loader, o: Entries) -> Vec<Section> {
         let title = l.req_text(c, "title", &path);
         out.push(Section { id, title });
     }
-    l.sections = out.iter().map(|s| s.id.clone()).collect();
-    let ids = l.sections.clone();
-    l.unique(&ids, "sections");
+    l.sections = l.names(out.iter().map(|s| s.id.clone()).collect(), "sections");
     out
 }
 
@@ -862,9 +919,7 @@ fn load_departments(l: &mut Loader, o: Entries) -> Vec<Department> {
         let name = l.req_text(c, "name", &path);
         out.push(Department { id, name });
     }
-    l.departments = out.iter().map(|d| d.id.clone()).collect();
-    let ids = l.departments.clone();
-    l.unique(&ids, "departments");
+    l.departments = l.names(out.iter().map(|d| d.id.clone()).collect(), "departments");
     out
 }
 
@@ -896,9 +951,7 @@ fn load_sources(l: &mut Loader, o: Entries) -> Vec<Source> {
             url,
         });
     }
-    l.sources = out.iter().map(|s| s.id.clone()).collect();
-    let ids = l.sources.clone();
-    l.unique(&ids, "sources");
+    l.sources = l.names(out.iter().map(|s| s.id.clone()).collect(), "sources");
     out
 }
 
@@ -948,7 +1001,7 @@ fn load_fact(l: &mut Loader, v: &Value, path: &str, top_level: bool) -> Fact {
     let computed = matches!(get(o, "computed"), Some(Value::Bool(true)));
     let section = if top_level && !computed {
         let s = l.req_str(o, "section", path);
-        if !s.is_empty() && !l.sections.contains(&s) {
+        if !s.is_empty() && l.sections.position(&s).is_none() {
             l.err(&join(path, "section"), Problem::UnknownSection(s.clone()));
         }
         s
@@ -1006,7 +1059,7 @@ fn load_fact(l: &mut Loader, v: &Value, path: &str, top_level: bool) -> Fact {
                 l.err(path, Problem::BadType("enum with too many values".into()));
             }
             let ids: Vec<String> = choices.iter().map(|c| c.id.clone()).collect();
-            l.unique(&ids, &join(path, "values"));
+            l.unique(ids, &join(path, "values"));
             FactKind::Enum(choices)
         }
         "list" if top_level => {
@@ -1017,11 +1070,15 @@ fn load_fact(l: &mut Loader, v: &Value, path: &str, top_level: bool) -> Fact {
                 .map(|(i, f)| load_fact(l, f, &index(&join(path, "fields"), i), false))
                 .collect();
             let ids: Vec<String> = fields.iter().map(|f| f.id.clone()).collect();
-            l.unique(&ids, &join(path, "fields"));
+            l.unique(ids, &join(path, "fields"));
+            // A profile holds at most PROFILE_FIELDS entries of anything, lists included.
             let max_items = match get(o, "max_items") {
                 Some(v) => l.uint(v, &join(path, "max_items")).unwrap_or(0) as usize,
-                None => 1000,
+                None => PROFILE_FIELDS,
             };
+            if max_items > PROFILE_FIELDS {
+                l.err(&join(path, "max_items"), Problem::TooMany(PROFILE_FIELDS));
+            }
             FactKind::List { fields, max_items }
         }
         other => {
@@ -1080,6 +1137,18 @@ const COND_KEYS: &[&str] = &[
 ];
 
 fn load_cond(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Cond> {
+    // Evaluating and explaining recurse as deep as the tree: bounded here, once.
+    if l.cond_depth >= CONDITION_DEPTH {
+        l.err(path, Problem::TooDeep(CONDITION_DEPTH as usize));
+        return None;
+    }
+    l.cond_depth += 1;
+    let cond = load_cond_within(l, v, path, scope);
+    l.cond_depth -= 1;
+    cond
+}
+
+fn load_cond_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Cond> {
     let o = l.object(v, path, COND_KEYS)?;
     let shapes = ["all", "any", "not", "ref", "fact", "count"];
     let present: Vec<&str> = shapes
@@ -1113,7 +1182,7 @@ fn load_cond(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Con
                 l.err(path, Problem::UnknownKey(k.clone()));
             }
             let name = l.string(get(o, "ref")?, &join(path, "ref"))?;
-            match l.derived_ids.iter().position(|d| *d == name) {
+            match l.derived_ids.position(&name) {
                 Some(i) => Some(Cond::Derived(i)),
                 None => {
                     l.err(path, Problem::UnknownRef(name));
@@ -1135,7 +1204,7 @@ fn load_leaf(l: &mut Loader, o: Entries, path: &str, scope: &Scope) -> Option<Le
     let (subject, fact_name, kind): (Subject, String, KindView) =
         if let Some(count) = get(o, "count") {
             let list_name = l.string(count, &join(path, "count"))?;
-            let Some(list) = scope.facts.iter().position(|f| f.id == list_name) else {
+            let Some(list) = scope.position(&list_name) else {
                 l.err(path, Problem::UnknownFact(list_name));
                 return None;
             };
@@ -1149,7 +1218,7 @@ fn load_leaf(l: &mut Loader, o: Entries, path: &str, scope: &Scope) -> Option<Le
                 );
                 return None;
             };
-            let item_scope = Scope { facts: fields };
+            let item_scope = Scope::new(fields);
             let filter = load_filter(l, get(o, "where"), &join(path, "where"), &item_scope);
             (Subject::Count { list, filter }, list_name, KindView::Count)
         } else {
@@ -1157,7 +1226,7 @@ fn load_leaf(l: &mut Loader, o: Entries, path: &str, scope: &Scope) -> Option<Le
                 l.err(path, Problem::BadFormula(&F_WHERE, String::new()));
             }
             let name = l.string(get(o, "fact")?, &join(path, "fact"))?;
-            let Some(i) = scope.facts.iter().position(|f| f.id == name) else {
+            let Some(i) = scope.position(&name) else {
                 l.err(path, Problem::UnknownFact(name));
                 return None;
             };
@@ -1495,35 +1564,79 @@ fn load_derived(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Derived
     Derived { id, label, when }
 }
 
-fn check_derived_cycles(l: &mut Loader, derived: &[Derived]) {
-    fn refs(c: &Cond, out: &mut Vec<usize>) {
-        match c {
-            Cond::All(k) | Cond::Any(k) => k.iter().for_each(|c| refs(c, out)),
-            Cond::Not(c) => refs(c, out),
-            Cond::Derived(i) => out.push(*i),
-            Cond::Leaf(leaf) => {
-                if let Subject::Count { filter, .. } = &leaf.subject {
-                    filter.iter().for_each(|c| refs(c, out));
+/// Named conditions may refer to each other, but never in a circle, and never in a chain longer
+/// than `REF_DEPTH` (evaluation recurses along it). One depth-first walk over all references,
+/// without recursion and in time linear in their number: a hostile document may hold many.
+fn check_derived_refs(l: &mut Loader, derived: &[Derived]) {
+    let refs: Vec<Vec<usize>> = derived
+        .iter()
+        .map(|d| {
+            let mut out = Vec::new();
+            cond_refs(&d.when, &mut out);
+            out.retain(|i| *i < derived.len());
+            out
+        })
+        .collect();
+    const NEW: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; derived.len()];
+    // The longest chain of references from each, known once it is DONE.
+    let mut depth = vec![0usize; derived.len()];
+    let mut circular = vec![false; derived.len()];
+    let mut circles = 0;
+    // The path being walked: each node with the index of its next reference to follow.
+    let mut path: Vec<(usize, usize)> = Vec::new();
+    for start in 0..derived.len() {
+        if state[start] != NEW {
+            continue;
+        }
+        state[start] = ON_PATH;
+        path.push((start, 0));
+        while let Some((i, next)) = path.last_mut() {
+            let i = *i;
+            let Some(&j) = refs[i].get(*next) else {
+                depth[i] = 1 + refs[i].iter().map(|j| depth[*j]).max().unwrap_or(0);
+                state[i] = DONE;
+                path.pop();
+                continue;
+            };
+            *next += 1;
+            match state[j] {
+                NEW => {
+                    state[j] = ON_PATH;
+                    path.push((j, 0));
                 }
+                // Back to a node on the path: every node from there on is in the circle. Naming
+                // the first few is enough to refuse the document.
+                ON_PATH if circles < 8 => {
+                    circles += 1;
+                    let from = path.iter().position(|(k, _)| *k == j).unwrap_or(0);
+                    path[from..].iter().for_each(|(k, _)| circular[*k] = true);
+                }
+                _ => {}
             }
         }
     }
-    for (start, d) in derived.iter().enumerate() {
-        // Depth-first over references; a derived condition reachable from itself is a cycle.
-        let mut stack = Vec::new();
-        refs(&d.when, &mut stack);
-        let mut seen = vec![false; derived.len()];
-        while let Some(i) = stack.pop() {
-            if i == start {
-                l.err(
-                    &format!("derived[{}]", d.id),
-                    Problem::CircularRef(d.id.clone()),
-                );
-                break;
-            }
-            if i < derived.len() && !seen[i] {
-                seen[i] = true;
-                refs(&derived[i].when, &mut stack);
+    for (i, d) in derived.iter().enumerate() {
+        let at = format!("derived[{}]", d.id);
+        if circular[i] {
+            l.err(&at, Problem::CircularRef(d.id.clone()));
+        } else if circles == 0 && depth[i] > REF_DEPTH {
+            l.err(&at, Problem::TooDeep(REF_DEPTH));
+        }
+    }
+}
+
+/// The named conditions a condition refers to directly.
+fn cond_refs(c: &Cond, out: &mut Vec<usize>) {
+    match c {
+        Cond::All(k) | Cond::Any(k) => k.iter().for_each(|c| cond_refs(c, out)),
+        Cond::Not(c) => cond_refs(c, out),
+        Cond::Derived(i) => out.push(*i),
+        Cond::Leaf(leaf) => {
+            if let Subject::Count { filter, .. } = &leaf.subject {
+                filter.iter().for_each(|c| cond_refs(c, out));
             }
         }
     }
@@ -1551,8 +1664,8 @@ fn load_size(l: &mut Loader, v: &Value, scope: &Scope) -> Option<SizeStandard> {
     }
     let industry_name = l.req_str(o, "industry_fact", path);
     let class_name = l.req_str(o, "class_fact", path);
-    let industry_fact = scope.facts.iter().position(|f| f.id == industry_name);
-    let class_fact = scope.facts.iter().position(|f| f.id == class_name);
+    let industry_fact = scope.position(&industry_name);
+    let class_fact = scope.position(&class_name);
     let choices = match industry_fact.map(|i| &scope.facts[i].kind) {
         Some(FactKind::Enum(c)) => c,
         _ => {
@@ -1637,7 +1750,7 @@ fn load_size(l: &mut Loader, v: &Value, scope: &Scope) -> Option<SizeStandard> {
             };
             let mut out = Vec::new();
             for (fname, fv) in b {
-                let fi = scope.facts.iter().position(|f| f.id == *fname);
+                let fi = scope.position(fname);
                 match (fi.map(|i| &scope.facts[i].kind), fv.as_decimal()) {
                     (None, _) => l.err(&bp, Problem::UnknownFact(fname.clone())),
                     (Some(FactKind::Int { .. } | FactKind::Money { .. }), Some(d)) => {
@@ -1744,7 +1857,7 @@ fn load_measure(
         let Some(name) = l.string(d, &join(&path, "departments")) else {
             continue;
         };
-        match l.departments.iter().position(|x| *x == name) {
+        match l.departments.position(&name) {
             Some(p) => departments.push(p),
             None => l.err(
                 &join(&path, "departments"),
@@ -1757,7 +1870,7 @@ fn load_measure(
         let Some(name) = l.string(s, &join(&path, "sources")) else {
             continue;
         };
-        match l.sources.iter().position(|x| *x == name) {
+        match l.sources.position(&name) {
             Some(p) => sources.push(p),
             None => l.err(&join(&path, "sources"), Problem::UnknownSource(name)),
         }
@@ -1779,7 +1892,7 @@ fn load_measure(
         l.err(&path, Problem::MissingKey("parts".into()));
     }
     let part_ids: Vec<String> = parts.iter().map(|p| p.id.clone()).collect();
-    l.unique(&part_ids, &join(&path, "parts"));
+    l.unique(part_ids, &join(&path, "parts"));
     Some(Measure {
         id,
         chapter,
@@ -1881,6 +1994,17 @@ fn load_amount(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<A
 }
 
 fn load_expr(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Expr> {
+    if l.formula_depth >= FORMULA_DEPTH {
+        l.err(path, Problem::TooDeep(FORMULA_DEPTH as usize));
+        return None;
+    }
+    l.formula_depth += 1;
+    let expr = load_expr_within(l, v, path, scope);
+    l.formula_depth -= 1;
+    expr
+}
+
+fn load_expr_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Expr> {
     if let Some(d) = v.as_decimal() {
         if d.is_sign_negative() {
             l.err(path, Problem::BadFormula(&F_NEGATIVE, d.to_string()));
@@ -1918,7 +2042,7 @@ fn load_expr(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Exp
     match key {
         "fact" => {
             let name = l.string(arg, &p)?;
-            let Some(i) = scope.facts.iter().position(|f| f.id == name) else {
+            let Some(i) = scope.position(&name) else {
                 l.err(&p, Problem::UnknownFact(name));
                 return None;
             };
@@ -1938,7 +2062,7 @@ fn load_expr(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Exp
         }
         "count" => {
             let name = l.string(arg, &p)?;
-            let Some(list) = scope.facts.iter().position(|f| f.id == name) else {
+            let Some(list) = scope.position(&name) else {
                 l.err(&p, Problem::UnknownFact(name));
                 return None;
             };
@@ -1956,7 +2080,7 @@ fn load_expr(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Exp
                 l,
                 get(o, "where"),
                 &join(path, "where"),
-                &Scope { facts: fields },
+                &Scope::new(fields),
             );
             Some(Expr::Count { list, filter })
         }

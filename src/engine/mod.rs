@@ -7,6 +7,7 @@ pub mod eval;
 pub mod explain;
 pub mod format;
 pub mod json;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod next;
@@ -29,6 +30,22 @@ pub use value::Value;
 /// JSON parser; the report's content hash is taken over the text itself.
 pub fn load_document(text: &str, doc: &Value) -> Result<Ruleset, Vec<RulesetError>> {
     load::load(doc, content_hash(text.as_bytes()))
+}
+
+/// Reads and loads a ruleset document from its JSON text, within the limits an untrusted document
+/// gets. `hash`: the content hash when it is already known (the built-in ruleset's is taken at
+/// build time), else it is computed over the text.
+pub fn load_text(text: &str, hash: Option<&str>) -> Result<Ruleset, Vec<RulesetError>> {
+    let doc = json::parse_at_most(text, limits::RULESET_BYTES).map_err(|e| {
+        vec![RulesetError {
+            path: String::new(),
+            problem: load::Problem::NotJson(e),
+        }]
+    })?;
+    match hash {
+        Some(h) => load::load(&doc, h.to_owned()),
+        None => load_document(text, &doc),
+    }
 }
 
 pub fn content_hash(bytes: &[u8]) -> String {

@@ -20,9 +20,8 @@ pub struct Ruleset {
     pub departments: Vec<Department>,
     pub sources: Vec<Source>,
     pub facts: Vec<Fact>,
-    /// (hash of the id, index into `facts`), sorted: finding a fact by name is a search over
-    /// integers and one string comparison.
-    pub fact_order: Vec<(u64, usize)>,
+    /// The facts' ids, indexed: profiles name facts by id, and a screening run looks up millions.
+    pub fact_names: Names,
     pub size_standard: Option<SizeStandard>,
     pub derived: Vec<Derived>,
     pub measures: Vec<Measure>,
@@ -302,20 +301,60 @@ pub struct Part {
 }
 
 impl Ruleset {
-    /// A fact by its id (profiles name facts by id, and a screening run looks up millions).
+    /// A fact by its id.
     pub fn fact_index(&self, id: &str) -> Option<usize> {
+        self.fact_names.position(id)
+    }
+}
+
+/// Names in their order, with an index by hash: finding one among thousands is a binary search
+/// over integers and one string comparison. (A hostile ruleset may refer to names hundreds of
+/// thousands of times; a screening run looks up facts millions of times.)
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Names {
+    ids: Vec<String>,
+    /// (hash of the id, position), sorted; equal hashes in order of position.
+    order: Vec<(u64, usize)>,
+}
+
+impl Names {
+    pub fn new(ids: Vec<String>) -> Names {
+        let mut order: Vec<(u64, usize)> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id_hash(id), i))
+            .collect();
+        order.sort_unstable();
+        Names { ids, order }
+    }
+
+    /// The first position of `id`.
+    pub fn position(&self, id: &str) -> Option<usize> {
         let h = id_hash(id);
-        let start = self.fact_order.partition_point(|&(x, _)| x < h);
-        self.fact_order[start..]
+        let start = self.order.partition_point(|&(x, _)| x < h);
+        self.order[start..]
             .iter()
             .take_while(|&&(x, _)| x == h)
             .map(|&(_, i)| i)
-            .find(|&i| self.facts[i].id == id)
+            .find(|&i| self.ids[i] == id)
+    }
+
+    pub fn ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    /// The ids that appear more than once, each as often as it repeats.
+    pub fn duplicates(&self) -> impl Iterator<Item = &str> {
+        self.ids
+            .iter()
+            .enumerate()
+            .filter(|(i, id)| self.position(id) != Some(*i))
+            .map(|(_, id)| id.as_str())
     }
 }
 
 /// FNV-1a: a small, fast hash for looking up names.
-pub fn id_hash(s: &str) -> u64 {
+fn id_hash(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

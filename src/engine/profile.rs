@@ -3,6 +3,7 @@
 //! reported with the field it belongs to and then treated as unknown, so the rest still counts.
 
 use super::date::Date;
+use super::limits::PROFILE_FIELDS;
 use super::model::{Fact, FactKind, Ruleset};
 use super::text::{Lang, Tpl, fill};
 use super::value::{Value, parse_decimal};
@@ -282,6 +283,15 @@ impl Profile {
             }
             return (profile, errors);
         };
+        // Each stray key is one error line: a hostile object with millions of them is refused whole.
+        if entries.len() > PROFILE_FIELDS {
+            errors.push(FieldError {
+                path: String::new(),
+                fact: None,
+                problem: FieldProblem::TooManyItems(PROFILE_FIELDS),
+            });
+            return (profile, errors);
+        }
         for (key, value) in entries {
             let Some(i) = rs.fact_index(key) else {
                 errors.push(FieldError {
