@@ -7,6 +7,9 @@ use sme_eligibility::engine::report::{self, Detail};
 use sme_eligibility::engine::{Date, Lang, Value, load_document};
 use sme_eligibility::native::{builtin, load_json, parse_json};
 
+#[path = "support/rulesets.rs"]
+mod rulesets;
+
 struct Rng(u64);
 
 impl Rng {
@@ -300,50 +303,11 @@ fn each_kind_of_ruleset_error_is_named_in_three_languages() {
 /// (a stack overflow in WebAssembly corrupts memory instead of stopping), and so is its size.
 #[test]
 fn untrusted_rulesets_are_refused_at_their_limits_by_name() {
-    let base = r#"{"id": "t", "version": "1", "issued": "2024-01-01", "title": {"zh": "t", "ja": "t", "en": "t"},
-      "document": {"zh": "d", "ja": "d", "en": "d"}, "issuer": {"zh": "i", "ja": "i", "en": "i"}, "source": {"zh": "s", "ja": "s", "en": "s"},
-      "chapters": [{"id": 1, "title": {"zh": "c", "ja": "c", "en": "c"}}], "sections": [{"id": "s", "title": {"zh": "s", "ja": "s", "en": "s"}}],
-      "facts": [FACTS{"id": "n", "type": "int", "section": "s", "label": {"zh": "人数", "ja": "人数", "en": "Staff"}}],
-      "derived": [DERIVED],
-      "measures": [{"id": 1, "chapter": 1, "kind": "benefit", "title": {"zh": "t", "ja": "t", "en": "t"}, "text": {"zh": "t", "ja": "t", "en": "t"},
-        "parts": [{"id": "a", "title": {"zh": "t", "ja": "t", "en": "t"}, "when": [WHEN], "amount": {"exact": AMOUNT, "cite": {"zh": "c", "ja": "c", "en": "c"}}}]}]}"#;
-    let leaf =
-        r#"{"fact": "n", "op": ">=", "value": 10, "cite": {"zh": "c", "ja": "c", "en": "c"}}"#;
-    let label = r#"{"zh": "l", "ja": "l", "en": "l"}"#;
-    let build = |facts: &str, derived: &str, when: &str, amount: &str| {
-        base.replace("FACTS", facts)
-            .replace("DERIVED", derived)
-            .replace("WHEN", when)
-            .replace("AMOUNT", amount)
-    };
+    use rulesets::{LABEL as label, LEAF as leaf, adds, build, facts, hires};
     let ok = build("", "", leaf, "\"1\"");
     assert!(load_json(&ok).is_ok(), "the template itself loads");
-
-    let nots = |n: usize| "{\"not\": ".repeat(n) + leaf + &"}".repeat(n);
-    let adds = |n: usize| "{\"add\": [\"1\", ".repeat(n) + "\"1\"" + &"]}".repeat(n);
-    let chain = |n: usize| {
-        (0..n)
-            .map(|i| {
-                let when = if i + 1 < n {
-                    format!("{{\"ref\": \"d{}\"}}", i + 1)
-                } else {
-                    leaf.to_owned()
-                };
-                format!("{{\"id\": \"d{i}\", \"label\": {label}, \"when\": {when}}}")
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let facts = |n: usize| {
-        (0..n)
-            .map(|i| format!("{{\"id\": \"f{i}\", \"type\": \"bool\", \"section\": \"s\", \"label\": {label}}}, "))
-            .collect::<String>()
-    };
-    let hires = |max: usize| {
-        format!(
-            "{{\"id\": \"hires\", \"type\": \"list\", \"section\": \"s\", \"label\": {label}, \"max_items\": {max}, \"fields\": [{{\"id\": \"x\", \"type\": \"bool\", \"label\": {label}}}]}}, "
-        )
-    };
+    let nots = |n| rulesets::nots(n, leaf);
+    let chain = |n| rulesets::chain(n, str::to_owned);
     // Within each limit: loads. One past it: refused, by name, in three languages.
     let cases = [
         (
@@ -388,6 +352,25 @@ fn untrusted_rulesets_are_refused_at_their_limits_by_name() {
             assert!(errors.iter().all(|e| !e.message(lang).is_empty()));
         }
     }
+    // An amount is never negative: a formula may not use a fact that can be.
+    let losses = format!(
+        "{{\"id\": \"loss\", \"type\": \"money\", \"min\": \"-5\", \"section\": \"s\", \"label\": {label}}}, "
+    );
+    let errors = load_json(&build(
+        &losses,
+        "",
+        leaf,
+        "{\"mul\": [\"0.1\", {\"fact\": \"loss\"}]}",
+    ))
+    .err()
+    .expect("a formula over a fact that can be negative is refused");
+    assert!(
+        errors[0]
+            .message(Lang::En)
+            .ends_with("an amount cannot be negative (loss ≥ -5)"),
+        "{:?}",
+        errors[0].message(Lang::En)
+    );
     // A circle of references, however long, is named at each member.
     let circle = chain(5).replace(&format!("\"when\": {leaf}"), "\"when\": {\"ref\": \"d0\"}");
     let errors = load_json(&build("", &circle, "{\"ref\": \"d2\"}", "\"1\""))
@@ -412,4 +395,23 @@ fn untrusted_rulesets_are_refused_at_their_limits_by_name() {
         "{:?}",
         errors[0]
     );
+}
+
+/// The deepest ruleset the limits allow evaluates and explains without running out of stack (the
+/// test threads have 2 MiB; tests/wasm.rs runs the same in the browser's 1 MiB).
+#[test]
+fn the_deepest_ruleset_within_the_limits_evaluates() {
+    let rs = load_json(&rulesets::deepest()).expect("within every limit");
+    // An even number of "not"s on every level: the leaf decides, through all of them.
+    for (profile, status) in [
+        (r#"{}"#, "needs_info"),
+        (r#"{"n": 10}"#, "eligible"),
+        (r#"{"n": 3}"#, "ineligible"),
+    ] {
+        let profile = parse_json(profile).expect("profile");
+        let as_of = Date::new(2024, 6, 1).expect("date");
+        let r = report::evaluate(&rs, &profile, as_of, Lang::En, Detail::Full);
+        let json: serde_json::Value = serde_json::to_value(&r).expect("serialises");
+        assert_eq!(json["measures"][0]["status"], status);
+    }
 }

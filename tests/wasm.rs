@@ -9,6 +9,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/rulesets.rs"]
+mod rulesets;
+
 fn get(v: &JsValue, path: &str) -> JsValue {
     path.split('.')
         .fold(v.clone(), |v, key| match key.parse::<u32>() {
@@ -333,4 +336,19 @@ fn hostile_javascript_values_are_field_errors_never_a_trap() {
     // And the engine still works after all of that.
     let report = engine.evaluate(obj(r#"{"headcount": 5}"#), en);
     assert!(error_codes(&report).is_empty());
+}
+
+/// The deepest ruleset the limits allow, evaluated with explanations in WebAssembly's own stack.
+#[wasm_bindgen_test]
+fn the_deepest_ruleset_within_the_limits_evaluates_in_the_browser() {
+    let engine = Engine::from_json(JsValue::from_str(&rulesets::deepest()))
+        .unwrap_or_else(|e| panic!("within every limit: {}", text(&e, "errors.0.message.en")));
+    for (profile, status) in [
+        ("{}", "needs_info"),
+        (r#"{"n": 10}"#, "eligible"),
+        (r#"{"n": 3}"#, "ineligible"),
+    ] {
+        let report = engine.evaluate(obj(profile), obj(r#"{"as_of": "2024-06-01"}"#));
+        assert_eq!(text(&report, "measures.0.status"), status);
+    }
 }

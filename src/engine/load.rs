@@ -2047,6 +2047,21 @@ fn load_expr_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Opt
                 return None;
             };
             match scope.facts[i].kind {
+                // Amounts are never negative, and interval arithmetic relies on it.
+                FactKind::Money { min, .. } if min.is_sign_negative() && !min.is_zero() => {
+                    l.err(
+                        &p,
+                        Problem::BadFormula(&F_NEGATIVE, format!("{name} ≥ {min}")),
+                    );
+                    None
+                }
+                FactKind::Int { min, .. } if min < 0 => {
+                    l.err(
+                        &p,
+                        Problem::BadFormula(&F_NEGATIVE, format!("{name} ≥ {min}")),
+                    );
+                    None
+                }
                 FactKind::Money { .. } | FactKind::Int { .. } => Some(Expr::Fact(i)),
                 _ => {
                     l.err(
