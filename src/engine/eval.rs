@@ -668,7 +668,22 @@ pub fn count_test(lo: usize, hi: usize, op: Op, operand: &Operand) -> Tri {
     }
 }
 
-/// Interval arithmetic on non-negative amounts; `None` on overflow.
+/// A product only when it is exact: beyond 28 significant digits rust_decimal rounds silently, and
+/// an amount rounded without saying so is wrong. (A product whose trailing zeros had to go is
+/// refused too: rare, and on the safe side.)
+fn exact_mul(x: Decimal, y: Decimal) -> Option<Decimal> {
+    let p = x.checked_mul(y)?;
+    (p.scale() == x.scale() + y.scale()).then_some(p)
+}
+
+/// A sum only when it is exact (see `exact_mul`).
+fn exact_add(x: Decimal, y: Decimal) -> Option<Decimal> {
+    let s = x.checked_add(y)?;
+    (s.scale() == x.scale().max(y.scale())).then_some(s)
+}
+
+/// Interval arithmetic on non-negative amounts; `None` on overflow or when a result would not be
+/// exact.
 fn combine(op: &Expr, a: Interval, b: Interval) -> Option<Interval> {
     let both = |f: fn(Decimal, Decimal) -> Option<Decimal>| -> Option<Option<Decimal>> {
         Some(match (a.hi, b.hi) {
@@ -678,12 +693,12 @@ fn combine(op: &Expr, a: Interval, b: Interval) -> Option<Interval> {
     };
     Some(match op {
         Expr::Mul(_) => Interval {
-            lo: a.lo.checked_mul(b.lo)?,
-            hi: both(|x, y| x.checked_mul(y))?,
+            lo: exact_mul(a.lo, b.lo)?,
+            hi: both(exact_mul)?,
         },
         Expr::Add(_) => Interval {
-            lo: a.lo.checked_add(b.lo)?,
-            hi: both(|x, y| x.checked_add(y))?,
+            lo: exact_add(a.lo, b.lo)?,
+            hi: both(exact_add)?,
         },
         Expr::MinOf(_) => Interval {
             lo: a.lo.min(b.lo),
@@ -745,6 +760,21 @@ pub fn summarise(parts: impl Iterator<Item = Status> + Clone) -> Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_exact_or_refused_never_rounded() {
+        let d = |s: &str| s.parse::<Decimal>().expect("decimal");
+        assert_eq!(exact_mul(d("1234567.89"), d("0.05")), Some(d("61728.3945")));
+        assert_eq!(exact_add(d("0.1"), d("0.2")), Some(d("0.3")));
+        // 32 decimal places do not fit in 28: rust_decimal would round to 0.
+        assert_eq!(
+            exact_mul(d("0.0000000000000001"), d("0.0000000000000001")),
+            None
+        );
+        // Beyond the 96-bit mantissa: rust_decimal would round to …951.34.
+        assert_eq!(exact_add(d("79228162514264337593543950.335"), d("1")), None);
+        assert_eq!(exact_mul(Decimal::MAX, d("2")), None);
+    }
 
     fn n(x: i64) -> Operand {
         Operand::Number(Decimal::from(x))
