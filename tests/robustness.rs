@@ -352,25 +352,6 @@ fn untrusted_rulesets_are_refused_at_their_limits_by_name() {
             assert!(errors.iter().all(|e| !e.message(lang).is_empty()));
         }
     }
-    // An amount is never negative: a formula may not use a fact that can be.
-    let losses = format!(
-        "{{\"id\": \"loss\", \"type\": \"money\", \"min\": \"-5\", \"section\": \"s\", \"label\": {label}}}, "
-    );
-    let errors = load_json(&build(
-        &losses,
-        "",
-        leaf,
-        "{\"mul\": [\"0.1\", {\"fact\": \"loss\"}]}",
-    ))
-    .err()
-    .expect("a formula over a fact that can be negative is refused");
-    assert!(
-        errors[0]
-            .message(Lang::En)
-            .ends_with("an amount cannot be negative (loss ≥ -5)"),
-        "{:?}",
-        errors[0].message(Lang::En)
-    );
     // A circle of references, however long, is named at each member.
     let circle = chain(5).replace(&format!("\"when\": {leaf}"), "\"when\": {\"ref\": \"d0\"}");
     let errors = load_json(&build("", &circle, "{\"ref\": \"d2\"}", "\"1\""))

@@ -108,16 +108,34 @@ impl Interval {
 
     pub fn checked_add(self, o: Interval) -> Option<Interval> {
         Some(Interval {
-            lo: self.lo.checked_add(o.lo)?,
+            lo: exact_add(self.lo, o.lo)?,
             hi: match (self.hi, o.hi) {
-                (Some(a), Some(b)) => Some(a.checked_add(b)?),
+                (Some(a), Some(b)) => Some(exact_add(a, b)?),
                 _ => None,
             },
         })
     }
 }
 
-/// Amount arithmetic went beyond what a decimal holds: reported, never a panic.
+/// `a × b`, or `None` unless a decimal holds the product exactly. rust_decimal's checked
+/// operations fail only when the integer part overflows: a result needing more than 28 places or
+/// 96 bits of digits is rounded, silently (0.3333333333333333333333333333 × 1000000.01 loses its
+/// last two digits). An amount is exact or reported as beyond computing, never rounded; unrounded,
+/// the product's scale is the sum of the scales.
+pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let r = a.checked_mul(b)?;
+    (a.is_zero() || b.is_zero() || r.scale() == a.scale() + b.scale()).then_some(r)
+}
+
+/// `a + b`, or `None` unless a decimal holds the sum exactly (see `exact_mul`); unrounded, the
+/// scale is the larger of the two.
+pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let r = a.checked_add(b)?;
+    (a.is_zero() || b.is_zero() || r.scale() == a.scale().max(b.scale())).then_some(r)
+}
+
+/// Amount arithmetic went beyond what a decimal holds exactly: reported, never a panic nor a
+/// rounded amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Overflow;
 
@@ -131,6 +149,10 @@ pub enum AmountOutcome {
     /// Eligible, but the base of the amount is not known yet.
     Unknown(Vec<Missing>),
     Overflow,
+    /// The rule gives no amount for these figures: its minimum comes out above its maximum (the
+    /// loader can compare only constant bounds; a base below zero it refuses outright).
+    /// Reported as such rather than shown as a negative or upside-down amount.
+    Inconsistent,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,6 +196,15 @@ impl Evaluation {
     pub fn parts(&self, m: &MeasureOutcome) -> &[PartOutcome] {
         &self.parts[m.parts.clone()]
     }
+}
+
+/// A date, or a place beyond either end of the calendar the engine keeps (`date::MIN_YEAR` to
+/// `MAX_YEAR`), ordered as on a time line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Day {
+    BeforeCalendar,
+    On(Date),
+    AfterCalendar,
 }
 
 /// Where a condition reads its facts: the profile, or one item of a list fact.
@@ -244,7 +275,9 @@ impl<'a, 'p> Context<'a, 'p> {
                         }),
                     }
                 }
-                AmountOutcome::Unknown(_) | AmountOutcome::Overflow => amount_incomplete = true,
+                AmountOutcome::Unknown(_)
+                | AmountOutcome::Overflow
+                | AmountOutcome::Inconsistent => amount_incomplete = true,
                 AmountOutcome::NotStated | AmountOutcome::None => {}
             }
         }
@@ -322,6 +355,9 @@ impl<'a, 'p> Context<'a, 'p> {
                 lo: lo.lo,
                 hi: None,
             }),
+            (Ok(Some(lo)), Some(Ok(Some(hi)))) if hi.hi.is_some_and(|h| h < lo.lo) => {
+                AmountOutcome::Inconsistent
+            }
             (Ok(Some(lo)), Some(Ok(Some(hi)))) => AmountOutcome::Known(Interval {
                 lo: lo.lo,
                 hi: hi.hi,
@@ -467,6 +503,24 @@ impl<'a, 'p> Context<'a, 'p> {
         }
     }
 
+    /// A date operand as a point on the calendar, or beyond either end of it: `as_of-99999d`
+    /// lies before 1900, which every date a fact can hold is after. Left unresolved, such a
+    /// comparison would stay unknown however the fact is answered, and ask for it forever.
+    pub fn resolve_day(&self, d: DateExpr) -> Day {
+        match (self.resolve_date(d), d) {
+            (Some(x), _) => Day::On(x),
+            (
+                None,
+                DateExpr::AsOf {
+                    years,
+                    months,
+                    days,
+                },
+            ) if years < 0 || months < 0 || days < 0 => Day::BeforeCalendar,
+            (None, _) => Day::AfterCalendar,
+        }
+    }
+
     pub fn resolve_year(&self, y: YearExpr) -> i32 {
         match y {
             YearExpr::Fixed(y) => y,
@@ -544,13 +598,11 @@ impl<'a, 'p> Context<'a, 'p> {
                 Some(self.resolve_year(*lo) <= *a && *a <= self.resolve_year(*hi))
             }
             (FactValue::Date(a), Operand::Date(b)) => {
-                self.resolve_date(*b).and_then(|b| compare(*a, b, op))
+                compare(Day::On(*a), self.resolve_day(*b), op)
             }
             (FactValue::Date(a), Operand::DateRange(lo, hi)) => {
-                match (self.resolve_date(*lo), self.resolve_date(*hi)) {
-                    (Some(lo), Some(hi)) => Some(lo <= *a && *a <= hi),
-                    _ => None,
-                }
+                let a = Day::On(*a);
+                Some(self.resolve_day(*lo) <= a && a <= self.resolve_day(*hi))
             }
             (FactValue::Choice(c), Operand::Choices(set)) => {
                 let inside = set.contains(c);
@@ -668,22 +720,7 @@ pub fn count_test(lo: usize, hi: usize, op: Op, operand: &Operand) -> Tri {
     }
 }
 
-/// A product only when it is exact: beyond 28 significant digits rust_decimal rounds silently, and
-/// an amount rounded without saying so is wrong. (A product whose trailing zeros had to go is
-/// refused too: rare, and on the safe side.)
-fn exact_mul(x: Decimal, y: Decimal) -> Option<Decimal> {
-    let p = x.checked_mul(y)?;
-    (p.scale() == x.scale() + y.scale()).then_some(p)
-}
-
-/// A sum only when it is exact (see `exact_mul`).
-fn exact_add(x: Decimal, y: Decimal) -> Option<Decimal> {
-    let s = x.checked_add(y)?;
-    (s.scale() == x.scale().max(y.scale())).then_some(s)
-}
-
-/// Interval arithmetic on non-negative amounts; `None` on overflow or when a result would not be
-/// exact.
+/// Interval arithmetic on non-negative amounts; `None` on overflow or where a decimal would round.
 fn combine(op: &Expr, a: Interval, b: Interval) -> Option<Interval> {
     let both = |f: fn(Decimal, Decimal) -> Option<Decimal>| -> Option<Option<Decimal>> {
         Some(match (a.hi, b.hi) {

@@ -58,6 +58,8 @@ pub enum Problem {
     /// A number in a condition without the clause words or the document it comes from.
     Unsourced,
     CircularRef(String),
+    /// A fact marked computed that no rule computes.
+    NotComputed,
     /// A list longer than the engine takes (`limits`).
     TooMany(usize),
     /// Conditions, formulas or named references nested deeper than the engine takes (`limits`).
@@ -407,6 +409,14 @@ impl RulesetError {
                     "derived condition “{0}” refers to itself",
                 ],
                 vec![r],
+            ),
+            Problem::NotComputed => (
+                &[
+                    "标记为计算所得，但没有规则计算它",
+                    "計算で得ると指定されていますが、計算する規則がありません",
+                    "marked computed, but nothing computes it",
+                ],
+                vec![],
             ),
             Problem::TooMany(_) => (
                 &[
@@ -800,6 +810,13 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
 
     let scope = Scope::new(&facts);
     let size_standard = get(o, "size_standard").and_then(|v| load_size(&mut l, v, &scope));
+    // Only the size standard computes a fact: any other marked computed would stay unknown for
+    // ever, and the measures that need it could never be decided.
+    for (i, f) in facts.iter().enumerate() {
+        if f.computed && size_standard.as_ref().is_none_or(|s| s.class_fact != i) {
+            l.err(&format!("facts[{}].computed", f.id), Problem::NotComputed);
+        }
+    }
     let derived: Vec<Derived> = derived_values
         .iter()
         .enumerate()
@@ -1015,21 +1032,29 @@ fn load_fact(l: &mut Loader, v: &Value, path: &str, top_level: bool) -> Fact {
         "int" => {
             let lo = bound_int(l, min, path, "min").unwrap_or(0);
             let hi = bound_int(l, max, path, "max").unwrap_or(i64::from(i32::MAX));
+            answerable(l, path, lo, hi);
             FactKind::Int { min: lo, max: hi }
         }
         "year" => {
             let lo = bound_int(l, min, path, "min").unwrap_or(1900);
             let hi = bound_int(l, max, path, "max").unwrap_or(2100);
-            let to_year = |x: i64| i32::try_from(x).unwrap_or(0);
+            answerable(l, path, lo, hi);
+            let mut to_year = |x: i64, key: &str| {
+                i32::try_from(x).unwrap_or_else(|_| {
+                    l.err(&join(path, key), Problem::BadDate(x.to_string()));
+                    0
+                })
+            };
             FactKind::Year {
-                min: to_year(lo),
-                max: to_year(hi),
+                min: to_year(lo, "min"),
+                max: to_year(hi, "max"),
             }
         }
         "money" => {
             let lo = bound_dec(l, min, path, "min").unwrap_or(Decimal::ZERO);
             // A trillion yuan: beyond any SME and far inside Decimal's range, so sums cannot overflow.
             let hi = bound_dec(l, max, path, "max").unwrap_or(Decimal::from(1_000_000_000_000_i64));
+            answerable(l, path, lo, hi);
             FactKind::Money { min: lo, max: hi }
         }
         "date" => {
@@ -1098,6 +1123,16 @@ fn load_fact(l: &mut Loader, v: &Value, path: &str, top_level: bool) -> Fact {
         ask_if: None,
         source,
         computed,
+    }
+}
+
+/// Bounds that leave no valid answer make a question nobody can answer.
+fn answerable<T: PartialOrd + std::fmt::Display>(l: &mut Loader, path: &str, min: T, max: T) {
+    if min > max {
+        l.err(
+            path,
+            Problem::BadFormula(&F_MIN_ABOVE_MAX, format!("{min} > {max}")),
+        );
     }
 }
 
@@ -1415,9 +1450,11 @@ fn load_operand(
             None => mismatch(l, "a number"),
         },
         KindView::Year => match v {
-            Value::Int(y) => i32::try_from(*y)
-                .ok()
-                .map(|y| Operand::Year(YearExpr::Fixed(y))),
+            // A year no calendar holds is an error, not a condition quietly left out.
+            Value::Int(y) => match i32::try_from(*y) {
+                Ok(y) => Some(Operand::Year(YearExpr::Fixed(y))),
+                Err(_) => mismatch(l, "a year"),
+            },
             Value::Str(s) => match parse_as_of_year(s) {
                 Some(y) => Some(Operand::Year(y)),
                 None => {

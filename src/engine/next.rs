@@ -2,7 +2,7 @@
 //! first in statuses (how many measures still wait on them), then in money (the most those
 //! measures could bring). A form asks only these, so nobody answers what cannot matter.
 
-use super::eval::{AmountOutcome, Context, Evaluation, Missing, Scope, Status, Tri};
+use super::eval::{AmountOutcome, Context, Evaluation, Missing, Scope, Status, Tri, exact_add};
 use super::format;
 use super::model::{FactKind, Ruleset};
 use super::report::missing_path;
@@ -56,7 +56,8 @@ pub fn questions<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<Q
             t.measures.push(id);
         }
         match money {
-            Some(d) => t.money = t.money.and_then(|x| x.checked_add(d)),
+            // Exact or nothing, as for amounts (`checked_add` would round a sum beyond 28 digits).
+            Some(d) => t.money = t.money.and_then(|x| exact_add(x, d)),
             None => t.unbounded = true,
         }
     };

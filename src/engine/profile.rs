@@ -260,6 +260,10 @@ impl FieldError {
 
 /// Field names of a profile are echoed in errors: keep a hostile or huge one short.
 fn clip(name: &str) -> String {
+    // An empty name would read as the profile itself: shown quoted.
+    if name.is_empty() {
+        return "\"\"".to_owned();
+    }
     let mut s: String = name.chars().take(64).collect();
     if name.chars().count() > 64 {
         s.push('…');
