@@ -303,7 +303,7 @@ fn each_kind_of_ruleset_error_is_named_in_three_languages() {
 /// (a stack overflow in WebAssembly corrupts memory instead of stopping), and so is its size.
 #[test]
 fn untrusted_rulesets_are_refused_at_their_limits_by_name() {
-    use rulesets::{LABEL as label, LEAF as leaf, adds, build, facts, hires};
+    use rulesets::{LEAF as leaf, adds, build, facts, hires};
     let ok = build("", "", leaf, "\"1\"");
     assert!(load_json(&ok).is_ok(), "the template itself loads");
     let nots = |n| rulesets::nots(n, leaf);
