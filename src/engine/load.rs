@@ -492,6 +492,25 @@ impl Scope<'_> {
 }
 
 impl Loader {
+    /// `read` one level deeper into a tree whose depth `level` counts: past `limit`, an error
+    /// instead (evaluating and explaining recurse as deep as the tree, so it is bounded here).
+    fn deeper<T>(
+        &mut self,
+        level: fn(&mut Loader) -> &mut u32,
+        limit: u32,
+        path: &str,
+        read: impl FnOnce(&mut Loader) -> Option<T>,
+    ) -> Option<T> {
+        if *level(self) >= limit {
+            self.err(path, Problem::TooDeep(limit as usize));
+            return None;
+        }
+        *level(self) += 1;
+        let out = read(self);
+        *level(self) -= 1;
+        out
+    }
+
     fn err(&mut self, path: &str, problem: Problem) {
         self.errors.push(RulesetError {
             path: path.to_owned(),
@@ -1172,15 +1191,12 @@ const COND_KEYS: &[&str] = &[
 ];
 
 fn load_cond(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Cond> {
-    // Evaluating and explaining recurse as deep as the tree: bounded here, once.
-    if l.cond_depth >= CONDITION_DEPTH {
-        l.err(path, Problem::TooDeep(CONDITION_DEPTH as usize));
-        return None;
-    }
-    l.cond_depth += 1;
-    let cond = load_cond_within(l, v, path, scope);
-    l.cond_depth -= 1;
-    cond
+    l.deeper(
+        |l| &mut l.cond_depth,
+        CONDITION_DEPTH,
+        path,
+        |l| load_cond_within(l, v, path, scope),
+    )
 }
 
 fn load_cond_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Cond> {
@@ -2031,14 +2047,12 @@ fn load_amount(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<A
 }
 
 fn load_expr(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Expr> {
-    if l.formula_depth >= FORMULA_DEPTH {
-        l.err(path, Problem::TooDeep(FORMULA_DEPTH as usize));
-        return None;
-    }
-    l.formula_depth += 1;
-    let expr = load_expr_within(l, v, path, scope);
-    l.formula_depth -= 1;
-    expr
+    l.deeper(
+        |l| &mut l.formula_depth,
+        FORMULA_DEPTH,
+        path,
+        |l| load_expr_within(l, v, path, scope),
+    )
 }
 
 fn load_expr_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Expr> {
