@@ -2,7 +2,8 @@
 //   node .ci/serve.mjs [--port 8080] [--host 127.0.0.1] [--csp] [--quiet]
 // `/` redirects to /www/. --csp sends the strict policy the widget must work under:
 //   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
-// Used by `.ci/serve` (the README's serve command) and by the end-to-end tests.
+// Used by `.ci/serve` (the README's serve command) and by the end-to-end tests, which may add files
+// of their own (`files`: URL path → content, e.g. a test page or a ruleset) to what is served.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -27,7 +28,7 @@ const TYPES = {
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SERVED = ['www', 'pkg'];
 
-export function startServer({ port = 8080, host = '127.0.0.1', csp = false, onRequest } = {}) {
+export function startServer({ port = 8080, host = '127.0.0.1', csp = false, onRequest, files = {} } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     onRequest?.(req.method, url.pathname);
@@ -36,6 +37,10 @@ export function startServer({ port = 8080, host = '127.0.0.1', csp = false, onRe
     if (url.pathname === '/') {
       res.writeHead(302, { ...headers, Location: '/www/' });
       return res.end();
+    }
+    if (Object.hasOwn(files, url.pathname)) {
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(url.pathname)] ?? 'application/octet-stream' });
+      return res.end(req.method === 'HEAD' ? undefined : files[url.pathname]);
     }
     let path;
     try {

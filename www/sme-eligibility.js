@@ -1,7 +1,7 @@
 // <sme-eligibility>: which of the 28 measures of 沪企服办〔2023〕1号 apply to an enterprise, worked out
 // in the browser by a WebAssembly engine; no answer leaves the page. Use: embed.html (one script, one
 // element). Attributes (lang, as-of, ruleset), styling (--sme-*), CSP: README.md, "Embedding the widget".
-import { h, fill, idOf, P } from './widget/dom.js';
+import { h, b, fill, fillB, idOf, P } from './widget/dom.js';
 import { T, LANGS } from './widget/i18n.js';
 import { sheet } from './widget/style.js';
 import { langOf, today, isDate, profile, clean, encode, decode, bestAsOf } from './widget/state.js';
@@ -61,18 +61,22 @@ class Widget {
     let kept;
     try { kept = JSON.parse(localStorage.getItem(this.key)); } catch { }
     this.keep = !!kept;
-    this.use(this.fromLink() ?? kept);
-    addEventListener('hashchange', () => this.use(this.fromLink()) && this.render());
+    this.fromLink() || this.use(kept);
+    addEventListener('hashchange', () => this.fromLink() != null && this.render());
   }
+  // true: the link's answers are taken; false: refused, said when drawn (answers unchanged).
   fromLink() {
-    const m = /^#sme=([\w-]+)$/.exec(location.hash);
+    const m = /^#sme=(.*)$/.exec(location.hash);
     if (!m) return null;
     history.replaceState(history.state, '', location.pathname + location.search);
-    try { return decode(m[1]); } catch { return null; }
+    let d;
+    try { d = decode(m[1]); } catch { }
+    return !!this.use(d) || !(this.said = 'impErr', this.open.add('tools'));
   }
+  // Answers and date as a whole, or nothing (null) when any of it is not answers.
   use(d) {
-    const a = clean(d?.a, this.types);
-    if (a) [this.a, this.asOf, this.touched] = [a, isDate(d.d) ? d.d : '', new Set()];
+    const a = (d?.d ?? '') === '' || isDate(d.d) ? clean(d?.a, this.types) : null;
+    if (a) [this.a, this.asOf, this.touched] = [a, d.d ?? '', new Set()];
     return a;
   }
 
@@ -93,7 +97,7 @@ class Widget {
     this.res = h('section', { 'aria-labelledby': 'rh' });
     this.msg = h('p', { role: 'status' });
     this.root.replaceChildren(h('div', { class: 'w' },
-      h('div', null, h('h2', { text: t.title }), h('p', { class: 'small', text: cat.title + P(this.lang).p(cat.document) }), h('p', { class: 'small', text: t.privacy })),
+      h('div', null, h('h2', { text: t.title }), h('p', { class: 'small' }, b(cat.title), fillB(P(this.lang).p('{d}'), { d: cat.document })), h('p', { class: 'small', text: t.privacy })),
       h('div', { class: 'row ctl' },
         h('div', { class: 'row', role: 'group', 'aria-label': t.lang }, Object.entries(LANGS).map(([l, [code, name]]) =>
           h('button', { lang: code, 'data-k': 'l' + l, 'aria-pressed': String(l == this.lang), text: name, onclick: () => this.el.setAttribute('lang', code) }))),
@@ -103,15 +107,16 @@ class Widget {
       this.tools(t),
       h('div', { class: 'cols' }, this.form.build(), this.res),
       policy(this), this.live));
+    if (this.said) this.say(this.said, 1), this.said = 0;
     this.evaluate();
-    this.root.querySelector(`[data-k="${focus}"]`)?.focus();
+    this.root.querySelector(`[data-k="${CSS.escape(focus)}"]`)?.focus();
   }
 
   errText(t) {
     const e = this.err;
     if (!e.k && e.name != 'RulesetLoadError') return t.loadErr;
-    return [fill(t.rsErr, { u: e.u ?? this.el.getAttribute('ruleset') }), e.k ? fill(t[e.k], e) : '',
-      e.errors && h('ul', null, e.errors.map(x => h('li', { text: (x.path ? x.path + ': ' : '') + x.message[this.lang] })))];
+    return [fillB(t.rsErr, { u: e.u ?? this.el.getAttribute('ruleset') }), e.k ? fill(t[e.k], e) : '',
+      e.errors && h('ul', null, e.errors.map(x => h('li', null, x.path && [b(x.path), ': '], b(x.message[this.lang]))))];
   }
 
   tools(t) {
@@ -136,7 +141,7 @@ class Widget {
     this.form.update(r);
     this.res.replaceChildren(h('h3', { id: 'rh', tabindex: '-1', text: t.res }), ...report(this, r).flat(9).filter(Boolean));
     this.res.dataset.state = 'ready';
-    if (focus) this.root.querySelector(`[data-k="${focus}"]`)?.focus();
+    if (focus) this.root.querySelector(`[data-k="${CSS.escape(focus)}"]`)?.focus();
     const S = r.summary, said = fill(t.live, { ...S, t: S.amount ? t.total + S.amount.text : '' });
     if (this.live.textContent != said) this.live.textContent = said;
     if (this.keep) this.store();
@@ -163,16 +168,22 @@ class Widget {
     setTimeout(() => URL.revokeObjectURL(url), 5e3);
   }
 
+  // A file is taken whole or refused whole (the answers stay): not ours, too big, another version
+  // or ruleset, anything not an answer of its question.
   async importFile(input) {
     const f = input.files[0];
+    let k = 'impErr';
     input.value = '';
     if (!f) return;
     try {
-      const d = JSON.parse(await f.text());
-      if (d?.format != FORMAT || !this.use({ a: d.answers, d: d.as_of })) throw 0;
+      const d = f.size < 1e6 && JSON.parse(await f.text());
+      if (d?.format != FORMAT) throw 0;
+      if (d.version !== 1 || d.ruleset !== this.cat.id) throw k = 'impOld';
+      if (!this.use({ a: d.answers, d: d.as_of })) throw 0;
       this.render();
-      this.say('impOk');
-    } catch { this.say('impErr', true); }
+      k = 'impOk';
+    } catch { }
+    this.say(k, k != 'impOk');
   }
 
   async copyLink() {

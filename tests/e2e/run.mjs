@@ -1,62 +1,19 @@
 // End-to-end tests of the <sme-eligibility> widget in Debian's Chromium (playwright-core), served by
 // .ci/serve.mjs WITH the strict CSP. One command: `node tests/e2e/run.mjs`; prints each check, exits
 // non-zero on any failure. Screenshots (360 px and 1280 px) and a print PDF go to tests/artifacts/.
-import { chromium } from 'playwright-core';
-import { startServer } from '../../.ci/serve.mjs';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { browse, check, assert, eq, has, finish, root, W, text, words, value, settle, ready, cli } from './lib.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const ART = join(root, 'tests/artifacts');
 mkdirSync(ART, { recursive: true });
 const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-// ---- harness ---------------------------------------------------------------------------------
-let failures = 0;
-async function check(name, fn) {
-  try { await fn(); console.log(`  ok    ${name}`); } catch (e) { failures++; console.log(`  FAIL  ${name}\n        ${String(e.message ?? e).split('\n').slice(0, 6).join('\n        ')}`); }
-}
-const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
-const eq = (a, b, msg) => assert(a === b, `${msg}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
-const has = (text, part, msg) => assert(String(text).includes(part), `${msg}: “${part}” not in “${String(text).slice(0, 300)}”`);
-
-const served = []; // what the server saw (path and query; a fragment never reaches it)
-const server = await startServer({ port: 0, csp: true, onRequest: (m, p) => served.push(p) });
-const origin = `http://127.0.0.1:${server.address().port}`;
-const profileDir = mkdtempSync(join(tmpdir(), 'sme-e2e-'));
-const context = await chromium.launchPersistentContext(profileDir, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  serviceWorkers: 'block', locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, acceptDownloads: true,
-});
+// The site under the strict CSP; every request, by every route it could take, and what the server
+// saw (path and query; a fragment never reaches it).
+const { origin, context, served, requests, sockets, problems, close } = await browse({ csp: true });
 await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-
-// Every request, by every route it could take.
-const requests = [], sockets = [], problems = [];
-await context.route('**/*', route => { requests.push(route.request().url()); route.continue(); });
-context.on('request', r => requests.push(r.url()));
-const watch = page => {
-  page.on('request', r => requests.push(r.url()));
-  page.on('websocket', ws => sockets.push(ws.url()));
-  page.on('console', m => { if (m.type() == 'error' && !/favicon\.ico/.test(m.location().url ?? '')) problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', e => problems.push(`pageerror: ${e.message}`));
-  return page;
-};
-context.on('page', watch);
-
-// ---- helpers on the page -----------------------------------------------------------------------
-const W = 'sme-eligibility'; // Playwright's CSS pierces the open shadow root
-const text = (page, sel) => page.locator(`${W} ${sel}`).first().innerText();
-// Measures off screen are not laid out (content-visibility: auto), so their innerText is empty: their
-// words are read from the DOM (the accessibility tree has them too).
-const words = (page, sel) => page.locator(`${W} ${sel}`).first().textContent();
-const value = (page, sel) => page.locator(`${W} ${sel}`).first().inputValue();
-const settle = page => page.waitForTimeout(400); // the widget re-evaluates 250 ms after the last keystroke
-// The hook for "report complete": the results section's data-state (loading → ready).
-const ready = page => page.waitForSelector(`${W} section[data-state=ready]`, { timeout: 15000 });
 
 // The focused element, through the shadow root.
 const focused = page => page.evaluate(() => {
@@ -433,7 +390,6 @@ await check('the as-of attribute sets the evaluation date (and the widget contro
 });
 
 // A valid compiled ruleset, when the CLI is built (sme-check compile); served through a route.
-const cli = ['target/release/sme-check', 'target/debug/sme-check'].map(f => join(root, f)).find(f => existsSync(f));
 await check('another ruleset (ruleset attribute, same origin) is loaded and evaluated', async () => {
   if (!cli) return console.log('        (skipped: no sme-check binary to compile a ruleset)');
   const json = execFileSync(cli, ['compile', join(root, 'src/rules/shanghai-2023-1')], { maxBuffer: 1 << 26 });
@@ -484,8 +440,5 @@ await check('no console errors and no page errors during the whole visit', async
   eq(problems.length, 0, problems.join('\n'));
 });
 
-await context.close();
-server.close();
-rmSync(profileDir, { recursive: true, force: true });
-console.log(failures ? `\n${failures} check(s) failed` : '\nall checks passed');
-process.exit(failures ? 1 : 0);
+await close();
+process.exit(finish());

@@ -41,13 +41,34 @@ test('answered', () => {
   assert.ok(!answered([]));
 });
 
-test('clean keeps known answers only and rejects what is not answers', () => {
+test('clean takes answers whole, or refuses them whole (null)', () => {
   assert.equal(clean(null, types), null);
   assert.equal(clean([1], types), null);
   assert.equal(clean('x', types), null);
-  assert.deepEqual(clean({ headcount: '80', evil: 'x', revenue: { a: 1 }, registered_in_shanghai: true, hires: [{ hired_on: '2023-01-02', x: 1 }, 5] }, types),
-    { headcount: '80', registered_in_shanghai: true, hires: [{ hired_on: '2023-01-02' }] });
-  assert.deepEqual(clean({ headcount: 'x'.repeat(500) }, types), {});
+  const good = { headcount: '80', revenue: '', registered_in_shanghai: true, industry: '<script>x</script>', hires: [{ hired_on: '2023-01-02', social_insurance_paid: false }, {}] };
+  assert.deepEqual(clean(good, types), good, 'known facts with answers of their type, hostile text included, are kept as they are');
+  assert.deepEqual(clean({}, types), {});
+  const refused = {
+    'an unknown fact': { headcount: '80', evil: 'x' },
+    'an object for a number': { revenue: { a: 1 } },
+    'a number, not a string': { headcount: 80 },
+    'Infinity': JSON.parse('{"headcount": 1e400}'),
+    'a string for yes/no': { registered_in_shanghai: 'true' },
+    'a boolean for a number': { headcount: true },
+    'a too long string': { headcount: 'x'.repeat(500) },
+    'a list entry that is not an object': { hires: [{ hired_on: '2023-01-02' }, 5] },
+    'an unknown field in a list entry': { hires: [{ hired_on: '2023-01-02', x: 1 }] },
+    'a list too long': { hires: Array.from({ length: 501 }, () => ({})) },
+    'a list for a single answer': { headcount: ['80'] },
+    'a single answer for a list': { hires: 'x' },
+    'deep nesting': { hires: [JSON.parse('{"hired_on":' + '['.repeat(5000) + ']'.repeat(5000) + '}')] },
+    '__proto__': JSON.parse('{"__proto__": {"polluted": 1}}'),
+    '__proto__ in a list entry': JSON.parse('{"hires": [{"__proto__": {"polluted": 1}}]}'),
+    'constructor.prototype': JSON.parse('{"constructor": {"prototype": {"polluted": 1}}}'),
+    'prototype': { prototype: '1' },
+  };
+  for (const [what, a] of Object.entries(refused)) assert.equal(clean(a, types), null, what);
+  assert.equal(({}).polluted, undefined, 'no prototype pollution');
 });
 
 test('fragment encoding round-trips, is URL-safe and compact', () => {

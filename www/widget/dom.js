@@ -15,6 +15,11 @@ const set = (e, p, kids) => {
 export const h = (tag, p, ...kids) => set(document.createElement(tag), p ?? {}, kids);
 export const s = (tag, p, ...kids) => set(document.createElementNS('http://www.w3.org/2000/svg', tag), p ?? {}, kids);
 export const fill = (str, o) => str.replace(/\{(\w+)\}/g, (_, k) => o[k] ?? '');
+// Text from a ruleset, the engine or a user, in a <bdi>: its bidi controls or right-to-left letters
+// cannot reorder the words around it. fillB: fill() with each string value so isolated (or nodes).
+export const b = t => t && h('bdi', { text: t });
+export const fillB = (str, o) => str.split(/\{(\w+)\}/).map((x, i) => i % 2 ? typeof o[x] == 'string' ? b(o[x]) : o[x] : x);
+export const list = (xs, sep) => xs.map((x, i) => [i ? sep : '', b(x)]);
 // zh, ja without Intl (a first formatter costs ~15 ms).
 let en;
 export const day = (d, lang) => !d ? '' : lang != 'en' ? d.replace(/(\d+)-0?(\d+)-0?(\d+)/, '$1年$2月$3日')

@@ -1,6 +1,6 @@
 // The questionnaire: per section, the facts that can still change a result (next_questions) plus
 // those answered or touched. Field nodes persist and move only when needed: typing keeps focus.
-import { h, fill, idOf, P } from './dom.js';
+import { h, b, fill, fillB, idOf, P } from './dom.js';
 import { answered, moneyText } from './state.js';
 
 const desc = (e, d) => d.trim() ? e.setAttribute('aria-describedby', d.trim()) : e.removeAttribute('aria-describedby');
@@ -34,14 +34,14 @@ export class Form {
 
   // f: the fact; p: its path (hires.0.group); v: the answer.
   field(f, p, v) {
-    const { t, lang } = this.w, id = idOf('i', p), help = f.help && h('p', { class: 'help', id: idOf('h', p), text: f.help + (f.source ? ' ' + t.src + f.source : '') });
-    const label = f.label + (f.unit ? P(lang).p(f.unit) : '');
+    const { t, lang } = this.w, id = idOf('i', p), help = f.help && h('p', { class: 'help', id: idOf('h', p) }, b(f.help), f.source && [' ' + t.src, b(f.source)]);
+    const label = [b(f.label), f.unit && fillB(P(lang).p('{u}'), { u: f.unit })];
     const err = h('p', { class: 'err', id: idOf('e', p), hidden: true });
     const desc = [help && help.id, f.type == 'money' && idOf('x', p)].filter(Boolean).join(' ') || null;
     const choices = f.type == 'bool' ? [['true', t.yes], ['false', t.no]] : f.choices?.map(c => [c.id, c.title]);
     if (choices && choices.length <= 3) {
       const cur = v === true ? 'true' : v === false ? 'false' : v ?? '';
-      return h('fieldset', { class: 'f', id, 'aria-describedby': desc }, h('legend', { text: label }), help,
+      return h('fieldset', { class: 'f', id, 'aria-describedby': desc }, h('legend', null, label), help,
         h('div', { class: 'opts' }, [...choices, ['', t.unk]].map(([val, text]) =>
           h('label', null, h('input', { type: 'radio', name: p, value: val, checked: cur == val }), text))), err);
     }
@@ -52,7 +52,7 @@ export class Form {
         inputmode: f.type == 'money' ? 'decimal' : f.type == 'date' ? null : 'numeric', min: f.type == 'date' && f.min, max: f.type == 'date' && f.max,
       });
     input.dataset.d = desc ?? '';
-    return h('div', { class: 'f' }, h('label', { for: id, text: label }), help, input,
+    return h('div', { class: 'f' }, h('label', { for: id }, label), help, input,
       f.type == 'money' && h('p', { class: 'small', id: idOf('x', p), text: moneyText(v, lang) }), err);
   }
 
@@ -92,7 +92,7 @@ export class Form {
     const q = s => this.w.root.getElementById(idOf(s, path));
     const e = q('e'), i = q('i');
     if (!e) return;
-    e.textContent = msg; e.hidden = false;
+    e.replaceChildren(b(msg)); e.hidden = false;
     if (i?.dataset.d != null) { i.setAttribute('aria-invalid', 'true'); desc(i, i.dataset.d + ' ' + e.id); }
   }
 }

@@ -1,5 +1,5 @@
 // The report and the policy text.
-import { h, s, fill, day, P, windowText } from './dom.js';
+import { h, s, b, fill, fillB, list, day, P, windowText } from './dom.js';
 
 const ICON = { eligible: '✓', needs_info: '?', ineligible: '✗', expired: '○', not_applicable: '–', met: '✓', not_met: '✗', unknown: '?' };
 const icon = k => h('span', { class: 'o', 'aria-hidden': 'true', text: ICON[k] });
@@ -20,11 +20,11 @@ export function report(w, r) {
       S.eligible_without_amount > 0 && h('p', { text: fill(t.noAmt, { n: S.eligible_without_amount }) }),
       line(t.size, r.size_class.text),
       h('p', { text: fill(t.asOfIs, { d: day(r.as_of, lang) }) })),
-    h('p', { class: 'notice', role: 'note', text: fill(t.notice, { d: deps.length ? deps.join(p.j) : t.noticeAll }) }),
+    h('p', { class: 'notice', role: 'note' }, fillB(t.notice, { d: deps.length ? list(deps, p.j) : t.noticeAll })),
     bars(w, r), timeline(w, r),
     cat.chapters.map(c => [h('h4', { text: fill(t.ch, { n: c.id }) + c.title }),
       r.measures.filter(m => m.chapter == c.id).map(m => measure(w, m, labels, named))]),
-    h('p', { class: 'small receipt', text: fill(t.receipt, { ...r.ruleset, e: r.engine }) }),
+    h('p', { class: 'small receipt' }, fillB(t.receipt, { ...r.ruleset, e: r.engine })),
   ];
 }
 
@@ -35,8 +35,8 @@ function measure(w, m, labels, named) {
     h('h5', { id: 'mh-' + m.id, text: fill(t.m, { n: m.id }) + p.sp + m.title }),
     h('p', { class: 'st' }, icon(m.status), ' ', m.status_text, m.ended && ' — ' + fill(t.ended, { d: day(m.ended, lang) })),
     m.amount && line(t.amt, h('strong', { text: m.amount.text }), t[m.amount.kind]),
-    m.parts.filter(x => x.window).map(x => line(t.win, (m.parts.length > 1 ? x.title + p.c : '') + windowText(w, x.window))),
-    line(t.dept, (m.departments ?? []).join(p.j)),
+    m.parts.filter(x => x.window).map(x => h('p', null, t.win, m.parts.length > 1 && [b(x.title), p.c], windowText(w, x.window))),
+    line(t.dept, ...list(m.departments ?? [], p.j)),
     miss.length > 0 && h('p', { class: 'ctl' }, t.miss, miss.map((f, i) => [i ? p.j : '', h('button', { class: 'l', 'data-k': `q${m.id}${f}`, text: labels.get(f), onclick: () => w.ask(f) })])),
     m.note && h('p', { class: 'small', text: t.note + m.note }),
     w.disc('why' + m.id, t.why, () => {
@@ -52,7 +52,7 @@ function measure(w, m, labels, named) {
 function reasons(w, m, list, named, n = 0) {
   const { t } = w, c = P(w.lang).c;
   return h('ul', { class: 'rs' }, list.map(e => h('li', { class: `${e.outcome} d${Math.min(e.depth, 4)}` },
-    icon(e.outcome), h('span', { class: 'sr', text: t[e.outcome] + c }), e.text,
+    icon(e.outcome), h('span', { class: 'sr', text: t[e.outcome] + c }), b(e.text),
     e.cite && [' ', h('small', null, e.clause && e.clause != m.id ? fill(t.m, { n: e.clause }) + ' ' : '', h('q', { text: e.cite }))],
     e.source && h('small', { text: ' ' + t.src + e.source }),
     n < 4 && named.get(e.fact)?.length && reasons(w, m, named.get(e.fact), named, n + 1))));
@@ -61,8 +61,8 @@ function reasons(w, m, list, named, n = 0) {
 function part(w, m, x, named) {
   const { t } = w;
   return h('div', { class: 'part' },
-    h('p', null, h('strong', { text: (x.title ?? '') + P(w.lang).c }), x.status_text, x.amount && ' — ' + x.amount.text),
-    line(t.formula, x.formula), line(t.basis, x.basis), x.amount_cite && line(t.cite, h('q', { text: x.amount_cite })),
+    h('p', null, h('strong', null, b(x.title), P(w.lang).c), x.status_text, x.amount && ' — ' + x.amount.text),
+    line(t.formula, b(x.formula)), line(t.basis, x.basis), x.amount_cite && line(t.cite, h('q', { text: x.amount_cite })),
     reasons(w, m, x.explanation ?? [], named),
     x.note && h('p', { class: 'small', text: t.note + x.note }));
 }
@@ -70,10 +70,10 @@ function part(w, m, x, named) {
 export function policy(w) {
   const { t, lang, cat } = w, p = P(lang);
   return h('section', { class: 'policy', 'aria-labelledby': 'ph' }, h('h3', { id: 'ph', text: t.policy }),
-    h('p', { class: 'small', text: `${cat.title} ${cat.document}${p.j}${cat.issuer}${p.j}${day(cat.issued, lang)}${p.p(cat.source)}` }),
+    h('p', { class: 'small' }, b(cat.title), ' ', b(cat.document), p.j, b(cat.issuer), p.j, day(cat.issued, lang), fillB(p.p('{s}'), { s: cat.source })),
     w.disc('pd', t.policyShow, () => h('div', null, cat.chapters.map(c => [h('h4', { text: fill(t.ch, { n: c.id }) + c.title }),
       cat.measures.filter(m => m.chapter == c.id).map(m => h('div', { class: 'clause', id: 'c-' + m.id, tabindex: '-1' },
-        h('h5', null, fill(t.m, { n: m.id }) + p.sp + m.title, lang != 'zh' && h('span', { lang: 'zh-CN', text: p.sp + m.title_zh })),
+        h('h5', null, fill(t.m, { n: m.id }) + p.sp, b(m.title), lang != 'zh' && h('span', { lang: 'zh-CN', text: p.sp + m.title_zh })),
         h('div', { class: 'pair' }, h('p', { text: m.text }), lang != 'zh' && h('p', { lang: 'zh-CN', text: m.text_zh })),
         m.text_note && h('p', { class: 'small', text: t.note + m.text_note }),
         h('button', { class: 'l', 'data-k': 'tr' + m.id, text: t.toRes, onclick: () => w.go('m-' + m.id) })))]))));
@@ -86,7 +86,7 @@ const tip = (x, y, cls, w) => s('svg', { x: pc(x), y, overflow: 'visible' }, s('
 function figure(t, title, alt, kids, height, items) {
   return h('figure', null,
     s('svg', { height, role: 'img', 'aria-label': alt }, kids),
-    h('figcaption', null, h('details', null, h('summary', { text: title + ' — ' + t.asText }), h('ul', null, items.map(text => h('li', { text }))))));
+    h('figcaption', null, h('details', null, h('summary', { text: title + ' — ' + t.asText }), h('ul', null, items.map(x => h('li', null, x))))));
 }
 
 function timeline(w, r) {
@@ -109,7 +109,7 @@ function timeline(w, r) {
   const X = x(r.as_of);
   kids.push(s('line', { class: 'asof', x1: pc(X), x2: pc(X), y1: 14, y2: H }), s('text', { x: pc(X), dx: X > 50 ? -3 : 3, 'text-anchor': X > 50 && 'end', y: H - 2, text: r.as_of }));
   return figure(t, t.tl, fill(t.tlAlt, { n: rows.length, d: day(r.as_of, lang), k: rows.filter(o => o.state == 'open').length }), kids, H,
-    rows.map(o => fill(t.m, { n: o.m.id }) + P(lang).sp + o.p.title + P(lang).c + windowText(w, o)));
+    rows.map(o => [fill(t.m, { n: o.m.id }) + P(lang).sp, b(o.p.title), P(lang).c + windowText(w, o)]));
 }
 
 // Amounts: exact solid, cap dashed, floor open-ended, range solid then dashed.
@@ -125,5 +125,5 @@ function bars(w, r) {
       kind == 'floor' && [s('line', { class: 'fl', x1: x(min), x2: '97%', y1: Y + 22, y2: Y + 22 }), tip(97, Y + 16, 'bx', 8)]];
   });
   return figure(t, t.bars, fill(t.barsAlt, { n: ms.length }), kids, ms.length * 34 + 4,
-    ms.map(m => fill(t.m, { n: m.id }) + P(w.lang).sp + m.title + P(w.lang).c + m.amount.text + (t[m.amount.kind] ?? '')));
+    ms.map(m => [fill(t.m, { n: m.id }) + P(w.lang).sp, b(m.title), P(w.lang).c + m.amount.text + (t[m.amount.kind] ?? '')]));
 }

@@ -25,20 +25,17 @@ export function profile(answers, types) {
   return out;
 }
 
-// Answers from a file, link or storage: known facts, strings/booleans; null if not answers.
+// Answers from a file, link or storage, taken whole: known facts, each with an answer of its type
+// (a string, a boolean for yes/no), lists of at most 500 entries; null if anything else is there.
 export function clean(a, types) {
-  if (!a || typeof a != 'object' || Array.isArray(a)) return null;
-  const ok = v => typeof v == 'boolean' || typeof v == 'string' && v.length < 200;
+  const obj = o => o && typeof o == 'object' && !Array.isArray(o);
+  const ok = (v, t) => t == 'bool' ? typeof v == 'boolean' || v === '' : t && t != 'list' && typeof v == 'string' && v.length < 200;
+  if (!obj(a)) return null;
   const out = {};
   for (const [k, v] of Object.entries(a)) {
-    const t = types.get(k);
-    if (t == 'list' && Array.isArray(v) && v.length <= 500) {
-      out[k] = v.filter(e => e && typeof e == 'object').map(e => {
-        const o = {};
-        for (const f in e) if (types.has(k + '.' + f) && ok(e[f])) o[f] = e[f];
-        return o;
-      });
-    } else if (t && t != 'list' && ok(v)) out[k] = v;
+    if (types.get(k) == 'list' && Array.isArray(v) && v.length <= 500 && v.every(e => obj(e) && Object.entries(e).every(([f, x]) => ok(x, types.get(k + '.' + f))))) out[k] = v.map(e => ({ ...e }));
+    else if (ok(v, types.get(k))) out[k] = v;
+    else return null;
   }
   return out;
 }

@@ -47,7 +47,7 @@ article,.clause{content-visibility:auto;contain-intrinsic-size:auto 12em}
 li>.rs{margin:.3em .5em 0;padding:0 .7em;border-inline-start:2px solid var(--b)}
 .d1{margin-inline-start:1.2em}.d2{margin-inline-start:2.4em}.d3{margin-inline-start:3.6em}.d4{margin-inline-start:4.8em}
 .o{display:inline-block;width:1.3em;font-weight:700}
-q,blockquote{color:var(--m)}
+q,blockquote{color:var(--m)}q{unicode-bidi:isolate}
 blockquote{margin:0;border-inline-start:3px solid var(--b);padding-inline-start:.8em}
 .part{border-top:1px dashed var(--b);padding-top:.4em}
 summary{cursor:pointer;min-height:24px}
