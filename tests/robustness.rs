@@ -352,6 +352,22 @@ fn untrusted_rulesets_are_refused_at_their_limits_by_name() {
             assert!(errors.iter().all(|e| !e.message(lang).is_empty()));
         }
     }
+    // Ids are keys in the page's answers and paths: plain, or refused.
+    for id in ["__proto__", "a b", "<img src=x>", "x.y", "h\u{202e}"] {
+        let fact = format!(
+            "{{\"id\": {}, \"type\": \"bool\", \"section\": \"s\", \"label\": {}}}, ",
+            serde_json::json!(id),
+            rulesets::LABEL
+        );
+        let errors = load_json(&build(&fact, "", leaf, "\"1\""))
+            .err()
+            .expect("refused");
+        let en = errors[0].message(Lang::En);
+        assert!(
+            en.contains("bad id") && en.starts_with("facts[0].id"),
+            "{id}: {en}"
+        );
+    }
     // A circle of references, however long, is named at each member.
     let circle = chain(5).replace(&format!("\"when\": {leaf}"), "\"when\": {\"ref\": \"d0\"}");
     let errors = load_json(&build("", &circle, "{\"ref\": \"d2\"}", "\"1\""))

@@ -58,6 +58,8 @@ pub enum Problem {
     /// A number in a condition without the clause words or the document it comes from.
     Unsourced,
     CircularRef(String),
+    /// An id with characters other than letters, digits, `_` and `-`.
+    BadId(String),
     /// A fact marked computed that no rule computes.
     NotComputed,
     /// A list longer than the engine takes (`limits`).
@@ -410,6 +412,14 @@ impl RulesetError {
                 ],
                 vec![r],
             ),
+            Problem::BadId(id) => (
+                &[
+                    "标识“{0}”无效：只能由字母、数字、_ 和 - 组成，以字母或数字开头，最多 64 个字符",
+                    "ID「{0}」が無効です：英数字・_・- のみ、英数字で始まり、64 文字以内",
+                    "bad id “{0}”: letters, digits, _ and - only, starting with a letter or digit, at most 64",
+                ],
+                vec![id],
+            ),
             Problem::NotComputed => (
                 &[
                     "标记为计算所得，但没有规则计算它",
@@ -570,6 +580,25 @@ impl Loader {
         self.req(o, key, path)
             .and_then(|v| self.string(v, &join(path, key)))
             .unwrap_or_default()
+    }
+
+    /// An id other parts of the ruleset, profiles and the page refer to: letters, digits, `_` and
+    /// `-`, starting with a letter or digit, at most 64. (A page keys its answers by these ids: an
+    /// id such as `__proto__` or one with markup or spaces has no business there.)
+    fn req_id(&mut self, o: Entries, path: &str) -> String {
+        let id = self.req_str(o, "id", path);
+        let well_formed = id.len() <= 64
+            && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !well_formed && !id.is_empty() {
+            self.err(
+                &join(path, "id"),
+                Problem::BadId(short(&Value::Str(id.clone()))),
+            );
+        }
+        id
     }
 
     fn opt_str(&mut self, o: Entries, key: &str, path: &str) -> Option<String> {
@@ -935,7 +964,7 @@ fn load_sections(l: &mut Loader, o: Entries) -> Vec<Section> {
         let Some(c) = l.object(v, &path, &["id", "title"]) else {
             continue;
         };
-        let id = l.req_str(c, "id", &path);
+        let id = l.req_id(c, &path);
         let title = l.req_text(c, "title", &path);
         out.push(Section { id, title });
     }
@@ -951,7 +980,7 @@ fn load_departments(l: &mut Loader, o: Entries) -> Vec<Department> {
         let Some(c) = l.object(v, &path, &["id", "name"]) else {
             continue;
         };
-        let id = l.req_str(c, "id", &path);
+        let id = l.req_id(c, &path);
         let name = l.req_text(c, "name", &path);
         out.push(Department { id, name });
     }
@@ -967,7 +996,7 @@ fn load_sources(l: &mut Loader, o: Entries) -> Vec<Source> {
         let Some(c) = l.object(v, &path, &["id", "title", "evidence", "url"]) else {
             continue;
         };
-        let id = l.req_str(c, "id", &path);
+        let id = l.req_id(c, &path);
         let title = l.req_text(c, "title", &path);
         let evidence = l.req_str(c, "evidence", &path);
         if !matches!(evidence.as_str(), "cited" | "verify" | "official") {
@@ -1023,7 +1052,7 @@ fn load_fact(l: &mut Loader, v: &Value, path: &str, top_level: bool) -> Fact {
     let Some(o) = l.object(v, path, FACT_KEYS) else {
         return blank();
     };
-    let id = l.req_str(o, "id", path);
+    let id = l.req_id(o, path);
     let path = &if id.is_empty() {
         path.to_owned()
     } else {
@@ -1092,7 +1121,7 @@ fn load_fact(l: &mut Loader, v: &Value, path: &str, top_level: bool) -> Fact {
                 let Some(co) = l.object(c, &cp, &["id", "label"]) else {
                     continue;
                 };
-                let id = l.req_str(co, "id", &cp);
+                let id = l.req_id(co, &cp);
                 let label = l.req_text(co, "label", &cp);
                 choices.push(Choice { id, label });
             }
@@ -1607,7 +1636,7 @@ fn load_derived(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Derived
     let Some(o) = l.object(v, path, &["id", "label", "when"]) else {
         return blank;
     };
-    let id = l.req_str(o, "id", path);
+    let id = l.req_id(o, path);
     let path = &format!("derived[{id}]");
     let label = l.req_text(o, "label", path);
     let when = l
@@ -1709,7 +1738,7 @@ fn load_size(l: &mut Loader, v: &Value, scope: &Scope) -> Option<SizeStandard> {
             "groups",
         ],
     )?;
-    let id = l.req_str(o, "id", path);
+    let id = l.req_id(o, path);
     let title = l.req_text(o, "title", path);
     let source = l.source_ref(o, "source", path);
     if source.is_none() && get(o, "source").is_none() {
@@ -1969,7 +1998,7 @@ fn load_part(
     default_window: Option<&Value>,
 ) -> Option<Part> {
     let o = l.object(v, path, PART_KEYS)?;
-    let id = l.req_str(o, "id", path);
+    let id = l.req_id(o, path);
     let title = l.req_text(o, "title", path);
     let note = l.opt_text(o, "note", path);
     let window = match get(o, "window").or(default_window) {
