@@ -176,7 +176,7 @@ export interface InitOutput {
     readonly __wbg_engine_free: (a: number, b: number) => void;
     readonly engine_catalog: (a: number, b: number, c: number) => any;
     readonly engine_evaluate: (a: number, b: any, c: any) => any;
-    readonly engine_fromJson: (a: number, b: number) => [number, number, number];
+    readonly engine_fromJson: (a: any) => [number, number, number];
     readonly engine_new: () => [number, number, number];
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;

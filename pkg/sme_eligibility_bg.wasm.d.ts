@@ -4,7 +4,7 @@ export const memory: WebAssembly.Memory;
 export const __wbg_engine_free: (a: number, b: number) => void;
 export const engine_catalog: (a: number, b: number, c: number) => any;
 export const engine_evaluate: (a: number, b: any, c: any) => any;
-export const engine_fromJson: (a: number, b: number) => [number, number, number];
+export const engine_fromJson: (a: any) => [number, number, number];
 export const engine_new: () => [number, number, number];
 export const version: () => [number, number];
 export const __wbindgen_malloc: (a: number, b: number) => number;
