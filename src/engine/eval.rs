@@ -323,7 +323,9 @@ impl<'a, 'p> Context<'a, 'p> {
                 hi: None,
             }),
             (Ok(Some(lo)), Some(Ok(Some(hi)))) => AmountOutcome::Known(Interval {
-                lo: lo.lo,
+                // A floor above the cap ("10% of revenue, at most 500,000" for a large revenue, in
+                // a ruleset loaded at run time): the cap wins, never a range ending below its start.
+                lo: hi.hi.map_or(lo.lo, |cap| lo.lo.min(cap)),
                 hi: hi.hi,
             }),
             _ => {
