@@ -37,6 +37,8 @@ export interface PartReport {
     status: Status;
     status_text?: string;
     amount: Amount | null;
+    /** Full detail: why an eligible part has no amount for these figures (beyond exact computation, or a minimum above the maximum). */
+    amount_problem?: string;
     /** Full detail only. */
     window?: { from?: string; to?: string; state: "open" | "not_yet" | "closed" };
     /** Full detail only: the part's own missing facts (the measure lists them all). */

@@ -1850,6 +1850,14 @@ fn a_range_whose_minimum_passes_its_maximum_is_inconsistent() {
     );
     let part = the_part(&rs, r#"{"investment": 500000}"#);
     assert_eq!(part.amount, AmountOutcome::Inconsistent);
+    // And the report says so, rather than showing no amount without a word.
+    let input = parse_json(r#"{"investment": 500000}"#).unwrap_or_else(|e| panic!("{e:?}"));
+    let r = report::evaluate(&rs, &input, date(2023, 7, 1), Lang::En, Detail::Full);
+    assert_eq!(
+        r.measures[0].parts[0].amount_problem,
+        Some("for these figures the rule's minimum is above its maximum: no estimate")
+    );
+    assert!(r.measures[0].amount_incomplete);
     let part = the_part(&rs, r#"{"investment": 2000000}"#);
     let range = Interval {
         lo: Decimal::from(100_000),

@@ -144,6 +144,9 @@ pub struct PartReport<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_text: Option<&'static str>,
     pub amount: Option<AmountReport>,
+    /// Eligible, but the amount cannot be given for these figures: why (full detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_problem: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub window: Option<WindowReport>,
     /// The part's own missing facts (full detail; the measure lists them all in either detail).
@@ -374,11 +377,25 @@ fn part_report<'a>(
         _ => None,
     };
     let rule = p.amount.as_ref();
+    let amount_problem = match &po.amount {
+        AmountOutcome::Overflow => Some(lang.pick([
+            "金额超出可精确计算的范围，未予估算",
+            "金額が正確に計算できる範囲を超えるため、見積もっていません",
+            "the amount is beyond exact computation and is not estimated",
+        ])),
+        AmountOutcome::Inconsistent => Some(lang.pick([
+            "按所填数据，金额规则的下限高于上限，无法估算",
+            "入力された数値では金額規則の下限が上限を上回るため、見積もれません",
+            "for these figures the rule's minimum is above its maximum: no estimate",
+        ])),
+        _ => None,
+    };
     PartReport {
         id: &p.id,
         status: po.status.code(),
         status_text: full.then(|| po.status.label(lang)),
         amount,
+        amount_problem: amount_problem.filter(|_| full),
         window: p.window.as_ref().filter(|_| full).map(|w| WindowReport {
             from: w.from.map(|d| d.to_string()),
             to: w.to.map(|d| d.to_string()),

@@ -59,9 +59,9 @@ function reasons(w, m, list, named, n = 0) {
 }
 
 function part(w, m, x, named) {
-  const { t } = w;
+  const { t } = w, amount = x.amount?.text ?? x.amount_problem;
   return h('div', { class: 'part' },
-    h('p', null, h('strong', null, b(x.title), P(w.lang).c), x.status_text, x.amount && ' — ' + x.amount.text),
+    h('p', null, h('strong', null, b(x.title), P(w.lang).c), x.status_text, amount && ' — ' + amount),
     line(t.formula, b(x.formula)), line(t.basis, x.basis), x.amount_cite && line(t.cite, h('q', { text: x.amount_cite })),
     reasons(w, m, x.explanation ?? [], named),
     x.note && h('p', { class: 'small', text: t.note + x.note }));
