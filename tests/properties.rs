@@ -1866,6 +1866,25 @@ fn a_range_whose_minimum_passes_its_maximum_is_inconsistent() {
     assert_eq!(part.amount, AmountOutcome::Known(range));
 }
 
+/// Two amounts whose sum no decimal holds exactly: the total was folded into "at least" the first,
+/// without a word; now the second counts as an eligible measure without an amount.
+#[test]
+fn a_total_beyond_exact_computation_is_said_not_folded_into_a_floor() {
+    let huge = "50000000000000000000000000000"; // 5 × 10^28 > Decimal::MAX / 2
+    let part = || amount_rule_of(json!({ "exact": huge }));
+    let text = document(&[], Vec::new(), vec![benefit(part()), benefit(part())]).to_string();
+    let rs = load_valid(&text);
+    let input = parse_json("{}").unwrap_or_else(|e| panic!("{e:?}"));
+    let r = report::evaluate(&rs, &input, date(2023, 7, 1), Lang::En, Detail::Summary);
+    assert_eq!(r.summary.eligible, 2);
+    assert_eq!(r.summary.eligible_without_amount, 1);
+    let total = r.summary.amount.as_ref().expect("the first amount");
+    assert_eq!(
+        (total.min.as_str(), total.max.as_deref()),
+        (huge, Some(huge))
+    );
+}
+
 /// Found by `any_profile_gives_a_well_formed_report`: an unknown key "" was reported at the empty
 /// path, where errors about the profile itself sit, and read "Profile: is not a question of this
 /// ruleset".

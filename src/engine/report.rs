@@ -247,11 +247,11 @@ pub fn build<'a>(
         if mo.status == Status::Eligible {
             match mo.amount {
                 Some(a) if !mo.amount_incomplete => {
-                    total = match total {
-                        None => Some(a),
-                        Some(t) => {
-                            Some(t.checked_add(a).unwrap_or(Interval { lo: t.lo, hi: None }))
-                        }
+                    match total.map_or(Some(a), |t| t.checked_add(a)) {
+                        Some(sum) => total = Some(sum),
+                        // Beyond exact computation: said (one more measure without an amount in
+                        // the total), not folded silently into a floor.
+                        None => eligible_without_amount += 1,
                     }
                 }
                 _ => eligible_without_amount += 1,
