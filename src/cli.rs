@@ -441,7 +441,7 @@ pub fn render_text(rs: &Ruleset, r: &Report, lang: Lang) -> String {
     };
     line(
         &mut s,
-        format!("{} {}", rs.document.get(l), rs.title.get(l)),
+        format!("{} {}", rs.text(&rs.document, l), rs.text(&rs.title, l)),
     );
     line(
         &mut s,

@@ -3,7 +3,7 @@
 
 use crate::engine::json::JsonError;
 use crate::engine::model::{FactKind, Ruleset};
-use crate::engine::{RulesetError, Value, load_text};
+use crate::engine::{Lang, RulesetError, Value, load_text};
 use serde_json::{Map, json};
 
 /// A profile's JSON text to the engine's `Value`, with the same reader the browser build uses
@@ -24,7 +24,8 @@ pub fn builtin() -> Result<Ruleset, Vec<RulesetError>> {
 
 /// JSON Schema (draft 2020-12) of a profile for this ruleset: every fact optional, typed, bounded.
 pub fn profile_schema(rs: &Ruleset) -> serde_json::Value {
-    fn fact_schema(f: &crate::engine::model::Fact) -> serde_json::Value {
+    fn fact_schema(rs: &Ruleset, f: &crate::engine::model::Fact) -> serde_json::Value {
+        let t = |x: crate::engine::Text, l: Lang| rs.text(&x, l).to_owned();
         let mut s = match &f.kind {
             FactKind::Bool => json!({ "type": ["boolean", "null"] }),
             FactKind::Int { min, max } => json!({
@@ -55,7 +56,7 @@ pub fn profile_schema(rs: &Ruleset) -> serde_json::Value {
             FactKind::List { fields, max_items } => {
                 let props: Map<String, serde_json::Value> = fields
                     .iter()
-                    .map(|x| (x.id.clone(), fact_schema(x)))
+                    .map(|x| (x.id.clone(), fact_schema(rs, x)))
                     .collect();
                 json!({
                     "type": ["array", "null"],
@@ -65,13 +66,13 @@ pub fn profile_schema(rs: &Ruleset) -> serde_json::Value {
             }
         };
         if let Some(obj) = s.as_object_mut() {
-            obj.insert("title".into(), json!(f.label.en));
+            obj.insert("title".into(), json!(t(f.label, Lang::En)));
             obj.insert(
                 "x-label".into(),
-                json!({ "zh": f.label.zh, "ja": f.label.ja, "en": f.label.en }),
+                json!({ "zh": t(f.label, Lang::Zh), "ja": t(f.label, Lang::Ja), "en": t(f.label, Lang::En) }),
             );
             if let Some(h) = &f.help {
-                obj.insert("description".into(), json!(h.en));
+                obj.insert("description".into(), json!(t(*h, Lang::En)));
             }
         }
         s
@@ -80,12 +81,12 @@ pub fn profile_schema(rs: &Ruleset) -> serde_json::Value {
         .facts
         .iter()
         .filter(|f| !f.computed)
-        .map(|f| (f.id.clone(), fact_schema(f)))
+        .map(|f| (f.id.clone(), fact_schema(rs, f)))
         .collect();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("urn:sme-eligibility:{}:{}:profile", rs.id, rs.version),
-        "title": format!("Enterprise profile for {} ({})", rs.title.en, rs.document.en),
+        "title": format!("Enterprise profile for {} ({})", rs.text(&rs.title, Lang::En), rs.text(&rs.document, Lang::En)),
         "description": "Every fact is optional: a missing or null answer is unknown, never zero or false.",
         "type": "object",
         "additionalProperties": false,

@@ -196,7 +196,15 @@ struct LoadErrorJs {
 #[derive(Serialize)]
 struct LoadErrorItem {
     path: String,
-    message: crate::engine::Text,
+    message: Translations,
+}
+
+/// A message in each language.
+#[derive(Serialize)]
+struct Translations {
+    zh: String,
+    ja: String,
+    en: String,
 }
 
 fn load_error(errors: &[RulesetError]) -> JsValue {
@@ -204,7 +212,7 @@ fn load_error(errors: &[RulesetError]) -> JsValue {
         .iter()
         .map(|e| LoadErrorItem {
             path: e.path.clone(),
-            message: crate::engine::Text {
+            message: Translations {
                 zh: e.message(Lang::Zh),
                 ja: e.message(Lang::Ja),
                 en: e.message(Lang::En),

@@ -111,9 +111,9 @@ fn fact_info(rs: &Ruleset, f: &Fact, lang: Lang) -> FactInfo {
         id: f.id.clone(),
         kind: f.kind.name(),
         section: f.section.clone(),
-        label: f.label.get(lang).to_owned(),
-        help: f.help.as_ref().map(|h| h.get(lang).to_owned()),
-        unit: f.unit.as_ref().map(|u| u.get(lang).to_owned()),
+        label: rs.text(&f.label, lang).to_owned(),
+        help: f.help.as_ref().map(|h| rs.text(&h, lang).to_owned()),
+        unit: f.unit.as_ref().map(|u| rs.text(&u, lang).to_owned()),
         min,
         max,
         choices: match &f.kind {
@@ -121,7 +121,7 @@ fn fact_info(rs: &Ruleset, f: &Fact, lang: Lang) -> FactInfo {
                 .iter()
                 .map(|c| Named {
                     id: c.id.clone(),
-                    title: c.label.get(lang).to_owned(),
+                    title: rs.text(&c.label, lang).to_owned(),
                 })
                 .collect(),
             _ => Vec::new(),
@@ -133,12 +133,12 @@ fn fact_info(rs: &Ruleset, f: &Fact, lang: Lang) -> FactInfo {
             _ => Vec::new(),
         },
         computed: f.computed,
-        source: f.source.map(|s| rs.sources[s].title.get(lang).to_owned()),
+        source: f.source.map(|s| rs.text(&rs.sources[s].title, lang).to_owned()),
     }
 }
 
 pub fn catalog(rs: &Ruleset, lang: Lang) -> Catalog {
-    let t = |x: &crate::engine::text::Text| x.get(lang).to_owned();
+    let t = |x: &crate::engine::text::Text| rs.text(&x, lang).to_owned();
     Catalog {
         lang: lang.code(),
         id: rs.id.clone(),
@@ -189,9 +189,9 @@ pub fn catalog(rs: &Ruleset, lang: Lang) -> Catalog {
                 kind: m.kind.code(),
                 kind_reason: m.kind_reason.as_ref().map(t),
                 title: t(&m.title),
-                title_zh: m.title.zh.clone(),
+                title_zh: rs.text(&m.title, Lang::Zh).to_owned(),
                 text: t(&m.text),
-                text_zh: m.text.zh.clone(),
+                text_zh: rs.text(&m.text, Lang::Zh).to_owned(),
                 text_note: m.text_note.as_ref().map(t),
                 departments: m
                     .departments

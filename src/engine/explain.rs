@@ -161,8 +161,8 @@ const IS_NOT: Tpl = [
 ];
 const BOOL: Tpl = ["{0}：{1}", "{0}：{1}", "{0}: {1}"];
 
-fn opt(t: &Option<Text>, lang: Lang) -> Option<&str> {
-    t.as_ref().map(|t| t.get(lang))
+fn opt<'a>(rs: &'a Ruleset, t: &Option<Text>, lang: Lang) -> Option<&'a str> {
+    t.as_ref().map(|t| rs.text(t, lang))
 }
 
 fn symbol(op: Op) -> &'static str {
@@ -215,7 +215,7 @@ impl<'a> Explainer<'_, 'a, '_> {
     fn source_title(&self, s: Option<usize>) -> Option<&'a str> {
         let rs: &'a Ruleset = self.cx.rs;
         s.and_then(|i| rs.sources.get(i))
-            .map(|s| s.title.get(self.lang))
+            .map(|s| self.cx.rs.text(&s.title, self.lang))
     }
 
     /// The reasons of a part, grouped per top-level condition; the groups that decide the status
@@ -274,7 +274,7 @@ impl<'a> Explainer<'_, 'a, '_> {
             _ => (Tri::True, &WINDOW_OPEN),
         };
         let mut r = self.reason(outcome, fill(l, tpl, &[&span, &as_of]), 0);
-        r.cite = Some(w.cite.get(l));
+        r.cite = Some(self.cx.rs.text(w.cite, l));
         r
     }
 
@@ -309,7 +309,7 @@ impl<'a> Explainer<'_, 'a, '_> {
                     Tri::False => format::yes_no(false, l),
                     Tri::Unknown => l.pick(NOT_KNOWN),
                 };
-                let mut r = self.reason(t, fill(l, &BOOL, &[d.label.get(l), answer]), depth);
+                let mut r = self.reason(t, fill(l, &BOOL, &[self.cx.rs.text(&d.label, l), answer]), depth);
                 r.fact = Some(Cow::Borrowed(&d.id));
                 // One line here; what the named condition consists of is explained once per
                 // report (`derived`), not again under each of the many parts that use it.
@@ -338,7 +338,7 @@ impl<'a> Explainer<'_, 'a, '_> {
     fn threshold(&self, fact: Option<&Fact>, operand: &Operand) -> (String, String, String) {
         let l = self.lang;
         let num = |d: Decimal| match fact {
-            Some(f) => format::number_of(f, d, l),
+            Some(f) => format::number_of(self.cx.rs, f, d, l),
             None => format::plain(d),
         };
         let year = |y: YearExpr| format::year(self.cx.resolve_year(y), l);
@@ -359,7 +359,7 @@ impl<'a> Explainer<'_, 'a, '_> {
                 let labels: Vec<&str> = match fact.map(|f| &f.kind) {
                     Some(FactKind::Enum(choices)) => set
                         .iter()
-                        .filter_map(|c| choices.get(usize::from(*c)).map(|c| c.label.get(l)))
+                        .filter_map(|c| choices.get(usize::from(*c)).map(|c| self.cx.rs.text(&c.label, l)))
                         .collect(),
                     _ => Vec::new(),
                 };
@@ -397,12 +397,12 @@ impl<'a> Explainer<'_, 'a, '_> {
             (Subject::Count { list, .. }, _) => (None, Cow::Borrowed(&rs.facts[*list].id)),
         };
         let label = match (&leaf.label, fact, &leaf.subject) {
-            (Some(t), _, _) => t.get(l).to_owned(),
-            (None, Some(f), _) => f.label.get(l).to_owned(),
+            (Some(t), _, _) => self.cx.rs.text(&t, l).to_owned(),
+            (None, Some(f), _) => self.cx.rs.text(&f.label, l).to_owned(),
             (None, None, Subject::Count { list, .. }) => fill(
                 l,
                 &QUALIFYING,
-                &[&lower_first(rs.facts[*list].label.get(l), l)],
+                &[&lower_first(self.cx.rs.text(&rs.facts[*list].label, l), l)],
             ),
             _ => String::new(),
         };
@@ -441,7 +441,7 @@ impl<'a> Explainer<'_, 'a, '_> {
             r.fact = Some(fact_id);
             r.value = Some(class);
             r.threshold = Some(threshold);
-            r.cite = opt(&leaf.cite, l);
+            r.cite = opt(self.cx.rs, &leaf.cite, l);
             r.source = rs
                 .size_standard
                 .as_ref()
@@ -457,7 +457,7 @@ impl<'a> Explainer<'_, 'a, '_> {
 
         let (value, count) = match &leaf.subject {
             Subject::Fact(f) => (
-                fact.and_then(|fa| self.cx.value(*f, scope).map(|v| format::value(fa, v, l))),
+                fact.and_then(|fa| self.cx.value(*f, scope).map(|v| format::value(self.cx.rs, fa, v, l))),
                 None,
             ),
             Subject::Count { list, filter } => match self.cx.count(*list, filter) {
@@ -488,7 +488,7 @@ impl<'a> Explainer<'_, 'a, '_> {
         r.fact = Some(fact_id);
         r.value = value;
         r.threshold = Some(threshold);
-        r.cite = opt(&leaf.cite, l);
+        r.cite = opt(self.cx.rs, &leaf.cite, l);
         r.source = self.source_title(leaf.source);
         out.push(r);
         if let Some((list, filter)) = count {
@@ -530,7 +530,7 @@ impl<'a> Explainer<'_, 'a, '_> {
         };
         let possible: Vec<&str> = (0..choices.len())
             .filter(|i| self.cx.size.possible & (1 << i) != 0)
-            .map(|i| choices[i].label.get(l))
+            .map(|i| self.cx.rs.text(&choices[i].label, l))
             .collect();
         match possible.as_slice() {
             [one] => (*one).to_owned(),
@@ -551,7 +551,7 @@ impl<'a> Explainer<'_, 'a, '_> {
         let Some(group) = self.cx.size.group else {
             let mut r = self.reason(
                 Tri::Unknown,
-                fill(l, &INDUSTRY_UNKNOWN, &[industry.label.get(l)]),
+                fill(l, &INDUSTRY_UNKNOWN, &[self.cx.rs.text(&industry.label, l)]),
                 depth,
             );
             r.fact = Some(Cow::Borrowed(&industry.id));
@@ -565,7 +565,7 @@ impl<'a> Explainer<'_, 'a, '_> {
                 fill(
                     l,
                     &BOOL,
-                    &[industry.label.get(l), &format::value(industry, v, l)],
+                    &[self.cx.rs.text(&industry.label, l), &format::value(self.cx.rs, industry, v, l)],
                 ),
                 depth,
             );
@@ -586,9 +586,9 @@ impl<'a> Explainer<'_, 'a, '_> {
                 "medium" => TIER_MEDIUM,
                 _ => TIER_SMALL,
             });
-            let bound = format::number_of(f, c.bound, l);
-            let label = f.label.get(l);
-            let value = c.value.map(|v| format::number_of(f, v, l));
+            let bound = format::number_of(self.cx.rs, f, c.bound, l);
+            let label = self.cx.rs.text(&f.label, l);
+            let value = c.value.map(|v| format::number_of(self.cx.rs, f, v, l));
             let text = match (&value, c.reached) {
                 (None, _) => fill(l, &TIER_UNANSWERED, &[label, tier, &bound]),
                 (Some(v), Tri::True) => fill(l, &TIER_REACHED, &[label, v, tier, &bound]),
@@ -622,12 +622,12 @@ impl<'a> Explainer<'_, 'a, '_> {
             Expr::Fact(f) => {
                 let fact = &self.cx.rs.facts[*f];
                 match &self.cx.profile.values[*f] {
-                    Some(v) => fact.label.get(l).to_owned() + " " + &format::value(fact, v, l),
-                    None => fact.label.get(l).to_owned(),
+                    Some(v) => self.cx.rs.text(&fact.label, l).to_owned() + " " + &format::value(self.cx.rs, fact, v, l),
+                    None => self.cx.rs.text(&fact.label, l).to_owned(),
                 }
             }
             Expr::Count { list, filter } => {
-                let name = lower_first(self.cx.rs.facts[*list].label.get(l), l);
+                let name = lower_first(self.cx.rs.text(&self.cx.rs.facts[*list].label, l), l);
                 let n = match self.cx.count(*list, filter) {
                     Some((lo, hi)) if lo == hi => format!(" {lo}"),
                     Some((lo, hi)) => format!(" {lo}–{hi}"),

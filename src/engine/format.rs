@@ -2,7 +2,7 @@
 //! yuan in Japanese and English, never as a bare ¥ that reads as yen.
 
 use super::date::Date;
-use super::model::{Fact, FactKind};
+use super::model::{Fact, FactKind, Ruleset};
 use super::profile::FactValue;
 use super::text::Lang;
 use rust_decimal::Decimal;
@@ -123,22 +123,22 @@ pub fn count(d: Decimal, unit: Option<&str>, lang: Lang) -> String {
 }
 
 /// A number of the kind this fact holds.
-pub fn number_of(fact: &Fact, d: Decimal, lang: Lang) -> String {
+pub fn number_of(rs: &Ruleset, fact: &Fact, d: Decimal, lang: Lang) -> String {
     match fact.kind {
         FactKind::Money { .. } => money(d, lang),
-        _ => count(d, fact.unit.as_ref().map(|u| u.get(lang)), lang),
+        _ => count(d, fact.unit.as_ref().map(|u| rs.text(u, lang)), lang),
     }
 }
 
-pub fn value(fact: &Fact, v: &FactValue, lang: Lang) -> String {
+pub fn value(rs: &Ruleset, fact: &Fact, v: &FactValue, lang: Lang) -> String {
     match (v, &fact.kind) {
         (FactValue::Bool(b), _) => yes_no(*b, lang).to_owned(),
-        (FactValue::Number(d), _) => number_of(fact, *d, lang),
+        (FactValue::Number(d), _) => number_of(rs, fact, *d, lang),
         (FactValue::Year(y), _) => year(*y, lang),
         (FactValue::Date(d), _) => date(*d, lang),
         (FactValue::Choice(c), FactKind::Enum(choices)) => choices
             .get(usize::from(*c))
-            .map(|c| c.label.get(lang).to_owned())
+            .map(|c| rs.text(&c.label, lang).to_owned())
             .unwrap_or_default(),
         (FactValue::List(items), _) => {
             let n = Decimal::from(items.len());

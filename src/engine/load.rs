@@ -8,7 +8,7 @@ use super::limits::{
     REF_DEPTH,
 };
 use super::model::*;
-use super::text::{Lang, Text, Tpl, fill};
+use super::text::{Lang, Text, Texts, Tpl, fill};
 use super::value::Value;
 use rust_decimal::Decimal;
 
@@ -530,8 +530,11 @@ struct Loader {
     departments: Names,
     sources: Names,
     sections: Names,
-    /// The per-language string tables of a compiled document (empty for a hand-written one).
-    strings: [Vec<String>; 3],
+    /// The ruleset's strings: a compiled document's per-language tables, and after them every
+    /// text a hand-written document gives in place.
+    texts: Texts,
+    /// How many of `texts` the document's tables hold (its texts refer to them by index).
+    tables: usize,
     /// How deep the condition and the formula being read are nested (bounded by `limits`).
     cond_depth: u32,
     formula_depth: u32,
@@ -688,35 +691,26 @@ impl Loader {
     fn text(&mut self, v: &Value, path: &str) -> Text {
         // A compiled document keeps its texts in per-language tables and refers to them by index.
         if let Value::Int(i) = v {
-            let found = usize::try_from(*i).ok().and_then(|i| {
-                let pick = |t: &Vec<String>| t.get(i).cloned();
-                Some(Text {
-                    zh: pick(&self.strings[0])?,
-                    ja: pick(&self.strings[1])?,
-                    en: pick(&self.strings[2])?,
-                })
-            });
-            return found.unwrap_or_else(|| {
-                self.err(path, Problem::MissingKey(format!("strings[{i}]")));
-                Text::default()
-            });
+            return match usize::try_from(*i) {
+                Ok(n) if n < self.tables => Text(u32::try_from(n).unwrap_or(u32::MAX)),
+                _ => {
+                    self.err(path, Problem::MissingKey(format!("strings[{i}]")));
+                    Text::default()
+                }
+            };
         }
         let Some(o) = self.object(v, path, &["zh", "ja", "en"]) else {
             return Text::default();
         };
-        let mut t = Text::default();
-        for lang in Lang::ALL {
-            let s = match get(o, lang.code()) {
+        let mut words: [String; 3] = Default::default();
+        for (slot, lang) in words.iter_mut().zip(Lang::ALL) {
+            *slot = match get(o, lang.code()) {
                 Some(v) => self.string(v, &join(path, lang.code())).unwrap_or_default(),
                 None => String::new(),
             };
-            match lang {
-                Lang::Zh => t.zh = s,
-                Lang::Ja => t.ja = s,
-                Lang::En => t.en = s,
-            }
         }
-        for lang in t.missing().collect::<Vec<_>>() {
+        let t = self.texts.push(words);
+        for lang in self.texts.missing(t).collect::<Vec<_>>() {
             self.err(path, Problem::MissingText(lang));
         }
         t
@@ -847,7 +841,8 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
         departments: Names::default(),
         sources: Names::default(),
         sections: Names::default(),
-        strings: Default::default(),
+        texts: Texts::default(),
+        tables: 0,
         cond_depth: 0,
         formula_depth: 0,
     };
@@ -864,7 +859,11 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
     }
     let o: Entries = o;
     if let Some(tables) = get(o, "strings") {
-        l.strings = load_strings(&mut l, tables);
+        let [zh, ja, en] = load_strings(&mut l, tables);
+        l.tables = zh.len();
+        for (lang, table) in Lang::ALL.into_iter().zip([zh, ja, en]) {
+            l.texts.set(lang, 0, table);
+        }
     }
     let id = l.req_str(o, "id", "");
     let version = l.req_str(o, "version", "");
@@ -963,6 +962,7 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
         size_standard,
         derived,
         measures,
+        texts: l.texts,
     })
 }
 

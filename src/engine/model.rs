@@ -2,7 +2,7 @@
 //! Nothing here knows which policy it holds.
 
 use super::date::Date;
-use super::text::Text;
+use super::text::{Lang, Text, Texts};
 use rust_decimal::Decimal;
 
 pub struct Ruleset {
@@ -25,6 +25,8 @@ pub struct Ruleset {
     pub size_standard: Option<SizeStandard>,
     pub derived: Vec<Derived>,
     pub measures: Vec<Measure>,
+    /// Every text the rules refer to, per language.
+    pub texts: Texts,
 }
 
 pub struct Chapter {
@@ -342,6 +344,11 @@ impl Amendment {
 }
 
 impl Ruleset {
+    /// A text of the ruleset in a language ("" while that language's strings are not loaded).
+    pub fn text(&self, t: &Text, lang: Lang) -> &str {
+        self.texts.get(*t, lang)
+    }
+
     /// A fact by its id.
     pub fn fact_index(&self, id: &str) -> Option<usize> {
         self.fact_names.position(id)

@@ -112,10 +112,10 @@ pub fn questions<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<Q
                         &["第{0}项", "{0}件目", "entry {0}"],
                         &[&(i + 1).to_string()],
                     );
-                    let field = fields.get(f).map_or("", |x| x.label.get(lang));
-                    [fact.label.get(lang), entry.as_str(), field].join(" › ")
+                    let field = fields.get(f).map_or("", |x| rs.text(&x.label, lang));
+                    [rs.text(&fact.label, lang), entry.as_str(), field].join(" › ")
                 }
-                _ => fact.label.get(lang).to_owned(),
+                _ => rs.text(&fact.label, lang).to_owned(),
             };
             let money = if t.unbounded { None } else { t.money };
             Question {

@@ -110,12 +110,12 @@ impl FieldError {
             Some((f, field)) => {
                 let fact = &rs.facts[f];
                 let item_label = field.and_then(|i| match &fact.kind {
-                    FactKind::List { fields, .. } => fields.get(i).map(|x| x.label.get(lang)),
+                    FactKind::List { fields, .. } => fields.get(i).map(|x| rs.text(&x.label, lang)),
                     _ => None,
                 });
                 match item_label {
-                    Some(l) => fact.label.get(lang).to_owned() + " › " + l,
-                    None => fact.label.get(lang).to_owned(),
+                    Some(l) => rs.text(&fact.label, lang).to_owned() + " › " + l,
+                    None => rs.text(&fact.label, lang).to_owned(),
                 }
             }
             None if self.path == "as_of" => {

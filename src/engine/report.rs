@@ -275,7 +275,7 @@ pub fn build<'a>(
 ) -> Report<'a> {
     let rs: &'a Ruleset = cx.rs;
     let full = detail == Detail::Full;
-    let text = |t: &'a crate::engine::text::Text| full.then(|| t.get(lang));
+    let text = |t: &'a crate::engine::text::Text| full.then(|| rs.text(t, lang));
     let paths = |ms: &[Missing]| ms.iter().map(|m| missing_path(rs, m)).collect::<Vec<_>>();
 
     let mut counts = [0usize; 5];
@@ -339,7 +339,7 @@ pub fn build<'a>(
             departments: full.then(|| {
                 m.departments
                     .iter()
-                    .map(|d| rs.departments[*d].name.get(lang))
+                    .map(|d| rs.text(&rs.departments[*d].name, lang))
                     .collect()
             }),
             note: m.note.as_ref().and_then(text),
@@ -404,7 +404,7 @@ pub fn build<'a>(
                 .enumerate()
                 .map(|(i, d)| DerivedReport {
                     id: &d.id,
-                    label: d.label.get(lang),
+                    label: rs.text(&d.label, lang),
                     outcome: cx.derived(i).code(),
                     explanation: ex.derived(d),
                 })
@@ -429,6 +429,7 @@ fn part_report<'a>(
     full: bool,
     paths: &dyn Fn(&[Missing]) -> Vec<Cow<'a, str>>,
 ) -> PartReport<'a> {
+    let rs: &'a Ruleset = ex.cx.rs;
     let lang = ex.lang;
     let amount = match &po.amount {
         AmountOutcome::Known(i) => Some(amount_report(*i, full.then_some(lang))),
@@ -474,7 +475,7 @@ fn part_report<'a>(
             .collect(),
         text_status: po.text_status.map(Status::code),
         missing: full.then(|| paths(&po.missing)),
-        title: full.then(|| p.title.get(lang)),
+        title: full.then(|| rs.text(&p.title, lang)),
         formula: rule.filter(|_| full).map(|r| {
             let lo = ex.formula(&r.min);
             let hi = r.max.as_ref().map(|e| ex.formula(e));
@@ -491,10 +492,10 @@ fn part_report<'a>(
         basis: rule
             .filter(|_| full)
             .and_then(|r| r.basis.as_ref())
-            .map(|b| b.get(lang)),
-        amount_cite: rule.filter(|_| full).map(|r| r.cite.get(lang)),
+            .map(|b| rs.text(&b, lang)),
+        amount_cite: rule.filter(|_| full).map(|r| rs.text(&r.cite, lang)),
         explanation: full.then(|| ex.part(standing, po.conditions, po.window)),
-        note: p.note.as_ref().filter(|_| full).map(|n| n.get(lang)),
+        note: p.note.as_ref().filter(|_| full).map(|n| rs.text(&n, lang)),
     }
 }
 
@@ -556,7 +557,7 @@ fn amendment_report<'a>(
     let rs: &'a Ruleset = ex.cx.rs;
     let lang = ex.lang;
     let source = rs.sources.get(a.source);
-    let title = source.map_or("", |s| s.title.get(lang));
+    let title = source.map_or("", |s| rs.text(&s.title, lang));
     let mut changes = Vec::new();
     let mut sentences: Vec<String> = Vec::new();
     let day = |d: Option<Date>| d.map_or_else(String::new, |d| format::date(d, lang));
@@ -596,8 +597,8 @@ fn amendment_report<'a>(
         changes,
         title: full.then_some(title),
         text: full.then(|| sentences.join(lang.pick(["；", "。", "; "]))),
-        cite: full.then(|| a.cite.get(lang)),
-        note: a.note.as_ref().filter(|_| full).map(|n| n.get(lang)),
+        cite: full.then(|| rs.text(&a.cite, lang)),
+        note: a.note.as_ref().filter(|_| full).map(|n| rs.text(&n, lang)),
     }
 }
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
@@ -78,29 +79,63 @@ pub fn fill(lang: Lang, tpl: &Tpl, args: &[&str]) -> String {
     out
 }
 
-/// A string of the ruleset in every language the product speaks.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    pub zh: String,
-    pub ja: String,
-    pub en: String,
+/// A string of the ruleset: its place in the ruleset's per-language tables (`Texts`). The
+/// tables travel apart from the rules, so a page fetches only the language it shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Text(pub u32);
+
+/// The ruleset's strings, one table per language; `Text` indexes them. A table may be missing
+/// (not fetched yet) or shorter (the clause texts come last and are fetched when shown): its
+/// strings then read as empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Texts {
+    tables: [Vec<String>; 3],
 }
 
-impl Text {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::Ja => &self.ja,
-            Lang::En => &self.en,
-        }
+impl Texts {
+    pub fn get(&self, t: Text, lang: Lang) -> &str {
+        self.table(lang)
+            .get(t.0 as usize)
+            .map_or("", String::as_str)
     }
 
-    /// The languages in which this text is empty.
-    pub fn missing(&self) -> impl Iterator<Item = Lang> + '_ {
+    /// A new text, in every language at once (a loader reading a ruleset document).
+    pub fn push(&mut self, [zh, ja, en]: [String; 3]) -> Text {
+        let index = self.tables[0].len();
+        for (table, s) in self.tables.iter_mut().zip([zh, ja, en]) {
+            table.resize(index, String::new());
+            table.push(s);
+        }
+        Text(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    /// How many texts the ruleset has (its Chinese table, always complete once loaded).
+    pub fn len(&self) -> usize {
+        self.tables[0].len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn table(&self, lang: Lang) -> &[String] {
+        &self.tables[lang as usize]
+    }
+
+    /// Puts one language's strings in place from `start` on (a table fetched by a page, or the
+    /// clause texts that follow it).
+    pub fn set(&mut self, lang: Lang, start: usize, strings: impl IntoIterator<Item = String>) {
+        let table = &mut self.tables[lang as usize];
+        table.truncate(start);
+        table.resize(start, String::new());
+        table.extend(strings);
+    }
+
+    /// The languages in which text `t` is empty.
+    pub fn missing(&self, t: Text) -> impl Iterator<Item = Lang> + '_ {
         Lang::ALL
             .into_iter()
-            .filter(|l| self.get(*l).trim().is_empty())
+            .filter(move |l| self.get(t, *l).trim().is_empty())
     }
 }
 
