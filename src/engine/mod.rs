@@ -3,6 +3,7 @@
 
 pub mod amend;
 pub mod catalog;
+pub mod codec;
 pub mod date;
 pub mod eval;
 pub mod explain;
@@ -24,7 +25,7 @@ pub use load::RulesetError;
 pub use model::Ruleset;
 pub use profile::{FieldError, Profile};
 pub use report::{Detail, Report};
-pub use text::{Lang, Text};
+pub use text::{Lang, Text, Texts};
 pub use value::Value;
 
 /// Loads a ruleset document given as JSON text (`text`) already parsed into `doc` by the platform's

@@ -5,6 +5,7 @@ use super::date::Date;
 use super::text::{Lang, Text, Texts};
 use rust_decimal::Decimal;
 
+#[derive(Debug, PartialEq)]
 pub struct Ruleset {
     pub id: String,
     pub version: String,
@@ -29,22 +30,26 @@ pub struct Ruleset {
     pub texts: Texts,
 }
 
+#[derive(Debug, PartialEq)]
 pub struct Chapter {
     pub id: u32,
     pub title: Text,
 }
 
+#[derive(Debug, PartialEq)]
 /// A group of questions in the questionnaire.
 pub struct Section {
     pub id: String,
     pub title: Text,
 }
 
+#[derive(Debug, PartialEq)]
 pub struct Department {
     pub id: String,
     pub name: Text,
 }
 
+#[derive(Debug, PartialEq)]
 /// A document a threshold comes from when the policy text does not state it.
 pub struct Source {
     pub id: String,
@@ -57,6 +62,7 @@ pub struct Source {
     pub date: Option<Date>,
 }
 
+#[derive(Debug, PartialEq)]
 pub struct Fact {
     pub id: String,
     pub kind: FactKind,
@@ -72,6 +78,7 @@ pub struct Fact {
     pub computed: bool,
 }
 
+#[derive(Debug, PartialEq)]
 pub enum FactKind {
     Bool,
     Int { min: i64, max: i64 },
@@ -96,6 +103,7 @@ impl FactKind {
     }
 }
 
+#[derive(Debug, PartialEq)]
 pub struct Choice {
     pub id: String,
     pub label: Text,
@@ -106,6 +114,7 @@ pub struct Choice {
 /// all its lower bounds are, micro otherwise.
 pub const SIZE_CLASSES: [&str; 4] = ["large", "medium", "small", "micro"];
 
+#[derive(Debug, PartialEq)]
 pub struct SizeStandard {
     pub id: String,
     pub title: Text,
@@ -115,6 +124,7 @@ pub struct SizeStandard {
     pub groups: Vec<SizeGroup>,
 }
 
+#[derive(Debug, PartialEq)]
 pub struct SizeGroup {
     /// Choice indices of the industry fact this group covers.
     pub industries: Vec<u16>,
@@ -124,6 +134,7 @@ pub struct SizeGroup {
     pub small: Vec<(usize, Decimal)>,
 }
 
+#[derive(Debug, PartialEq)]
 /// A named condition used by several measures ("a Shanghai SME").
 pub struct Derived {
     pub id: String,
@@ -131,6 +142,7 @@ pub struct Derived {
     pub when: Cond,
 }
 
+#[derive(Debug, PartialEq)]
 pub enum Cond {
     All(Vec<Cond>),
     Any(Vec<Cond>),
@@ -139,6 +151,7 @@ pub enum Cond {
     Leaf(Box<Leaf>),
 }
 
+#[derive(Debug, PartialEq)]
 pub struct Leaf {
     pub subject: Subject,
     pub op: Op,
@@ -151,6 +164,7 @@ pub struct Leaf {
     pub source: Option<usize>,
 }
 
+#[derive(Debug, PartialEq)]
 pub enum Subject {
     /// A fact of the profile, or of the list item being counted.
     Fact(usize),
@@ -227,6 +241,7 @@ pub enum YearExpr {
     AsOfYear(i32),
 }
 
+#[derive(Debug, PartialEq)]
 /// Expressions for amounts, in yuan.
 pub enum Expr {
     Const(Decimal),
@@ -238,6 +253,7 @@ pub enum Expr {
     Count { list: usize, filter: Vec<Cond> },
 }
 
+#[derive(Debug, PartialEq)]
 pub struct AmountRule {
     pub min: Expr,
     /// None: a floor ("不低于") with no cap.
@@ -275,12 +291,14 @@ impl Kind {
     }
 }
 
+#[derive(Debug, PartialEq)]
 pub struct Window {
     pub from: Option<Date>,
     pub to: Option<Date>,
     pub cite: Text,
 }
 
+#[derive(Debug, PartialEq)]
 pub struct Measure {
     pub id: u32,
     pub chapter: u32,
@@ -296,6 +314,7 @@ pub struct Measure {
     pub parts: Vec<Part>,
 }
 
+#[derive(Debug, PartialEq)]
 pub struct Part {
     pub id: String,
     pub title: Text,
@@ -307,6 +326,7 @@ pub struct Part {
     pub amendments: Vec<Amendment>,
 }
 
+#[derive(Debug, PartialEq)]
 /// A later document that, while it is in force, extends or ends a part's window or replaces its
 /// conditions or its amount rule (财政部 税务总局公告2023年第19号 keeps a 2023 VAT relief to 2027).
 /// Two amendments of one part never change the same thing on the same day (the loader checks).
