@@ -2,6 +2,7 @@
 //! unanswered question never counts as "no". The outcome is compact (statuses, amounts, missing
 //! facts); `explain` renders the reasons from the same functions when someone asks to read them.
 
+use super::amend::{Reading, Span, Standing};
 use super::date::Date;
 use super::model::*;
 use super::profile::{FactValue, Item, Profile};
@@ -170,6 +171,11 @@ pub struct PartOutcome {
     pub conditions: Tri,
     pub amount: AmountOutcome,
     pub missing: Vec<Missing>,
+    /// Bit i set: the part's amendment i applied (see `amend::Standing`).
+    pub amended: u32,
+    /// The status under the clause alone, where the amendments change it (`Expired` for a 2023
+    /// relief a later document extends to 2027).
+    pub text_status: Option<Status>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -223,6 +229,8 @@ pub struct Context<'a, 'p> {
     pub rs: &'a Ruleset,
     pub profile: &'p Profile,
     pub as_of: Date,
+    /// The policy as amended on the as-of date (default), or its text alone.
+    pub reading: Reading,
     pub size: SizeOutcome,
     derived: Vec<Cell<Option<Tri>>>,
 }
@@ -234,6 +242,7 @@ impl<'a, 'p> Context<'a, 'p> {
             rs,
             profile,
             as_of,
+            reading: Reading::Amended,
             size,
             derived: vec![Cell::new(None); rs.derived.len()],
         }
@@ -295,7 +304,7 @@ impl<'a, 'p> Context<'a, 'p> {
         }
     }
 
-    pub fn window_state(&self, w: Option<&Window>) -> WindowState {
+    pub fn window_state(&self, w: Option<Span>) -> WindowState {
         match w {
             None => WindowState::NoWindow,
             Some(w) if w.to.is_some_and(|to| self.as_of > to) => WindowState::Closed,
@@ -304,8 +313,14 @@ impl<'a, 'p> Context<'a, 'p> {
         }
     }
 
+    /// The part as it stands on the as-of date under this evaluation's reading.
+    pub fn standing<'r>(&self, p: &'r Part) -> Standing<'r> {
+        Standing::on(p, self.as_of, self.reading)
+    }
+
     pub fn part(&self, m: &Measure, p: &Part) -> PartOutcome {
-        let window = self.window_state(p.window.as_ref());
+        let rule = self.standing(p);
+        let window = self.window_state(rule.window);
         if m.kind == Kind::Government {
             return PartOutcome {
                 status: Status::NotApplicable,
@@ -313,21 +328,30 @@ impl<'a, 'p> Context<'a, 'p> {
                 conditions: Tri::Unknown,
                 amount: AmountOutcome::None,
                 missing: Vec::new(),
+                amended: 0,
+                text_status: None,
             };
         }
         // One pass: the outcome, and the facts that could still settle it.
         let mut missing = Vec::new();
-        let conditions = self.all_collecting(&p.when, Scope::Top, &mut missing);
-        let status = match (window, conditions) {
-            (WindowState::Closed, _) => Status::Expired,
-            (WindowState::NotYet, _) | (_, Tri::False) => Status::Ineligible,
-            (_, Tri::True) => Status::Eligible,
-            (_, Tri::Unknown) => Status::NeedsInfo,
-        };
+        let conditions = self.all_collecting(rule.when, Scope::Top, &mut missing);
+        let status = part_status(window, conditions);
         if status != Status::NeedsInfo {
             missing.clear();
         }
-        let amount = match (&p.amount, status) {
+        // What the clause alone would say, where amendments apply and change it.
+        let text_status = (rule.applied != 0)
+            .then(|| {
+                let clause = Standing::clause(p);
+                let conditions = if std::ptr::eq(clause.when, rule.when) {
+                    conditions
+                } else {
+                    self.all(clause.when, Scope::Top)
+                };
+                part_status(self.window_state(clause.window), conditions)
+            })
+            .filter(|s| *s != status);
+        let amount = match (rule.amount, status) {
             (None, _) => AmountOutcome::NotStated,
             (Some(_), s) if s != Status::Eligible => AmountOutcome::None,
             (Some(rule), _) => self.amount(rule),
@@ -342,6 +366,8 @@ impl<'a, 'p> Context<'a, 'p> {
             conditions,
             amount,
             missing,
+            amended: rule.applied,
+            text_status,
         }
     }
 
@@ -674,6 +700,16 @@ impl<'a, 'p> Context<'a, 'p> {
                 t.iter().for_each(|x| self.expr_missing(x, out))
             }
         }
+    }
+}
+
+/// A part's status from its window and its conditions: a closed window decides first.
+fn part_status(window: WindowState, conditions: Tri) -> Status {
+    match (window, conditions) {
+        (WindowState::Closed, _) => Status::Expired,
+        (WindowState::NotYet, _) | (_, Tri::False) => Status::Ineligible,
+        (_, Tri::True) => Status::Eligible,
+        (_, Tri::Unknown) => Status::NeedsInfo,
     }
 }
 

@@ -2,6 +2,7 @@
 //! outcome and the clause it comes from. Built from the same evaluation functions as the status,
 //! so an explanation cannot disagree with the result it explains.
 
+use super::amend::{Span, Standing};
 use super::eval::{Context, Scope, Tri, WindowState};
 use super::format;
 use super::model::*;
@@ -230,8 +231,13 @@ impl<'a> Explainer<'_, 'a, '_> {
     /// The reasons of a part, grouped per top-level condition; the groups that decide the status
     /// come first (a failed condition for `ineligible`, the open questions for `needs_info`), and
     /// the window first only when it decides (closed, or not yet open).
-    pub fn part(&self, part: &'a Part, conditions: Tri, window: WindowState) -> Vec<Reason<'a>> {
-        let groups: Vec<(Tri, Vec<Reason>)> = part
+    pub fn part(
+        &self,
+        rule: Standing<'a>,
+        conditions: Tri,
+        window: WindowState,
+    ) -> Vec<Reason<'a>> {
+        let groups: Vec<(Tri, Vec<Reason>)> = rule
             .when
             .iter()
             .map(|c| {
@@ -241,7 +247,7 @@ impl<'a> Explainer<'_, 'a, '_> {
             })
             .collect();
         let mut out: Vec<Reason> = Vec::new();
-        let window_reason = part.window.as_ref().map(|w| self.window(w, window));
+        let window_reason = rule.window.map(|w| self.window(w, window));
         let decisive = matches!(window, WindowState::Closed | WindowState::NotYet);
         if decisive {
             out.extend(window_reason.clone());
@@ -261,7 +267,7 @@ impl<'a> Explainer<'_, 'a, '_> {
         out
     }
 
-    pub fn window(&self, w: &'a Window, state: WindowState) -> Reason<'a> {
+    pub fn window(&self, w: Span<'a>, state: WindowState) -> Reason<'a> {
         let l = self.lang;
         let from = w.from.map(|x| format::date(x, l)).unwrap_or_default();
         let to = w.to.map(|x| format::date(x, l)).unwrap_or_default();

@@ -4,7 +4,8 @@
 
 use super::date::Date;
 use super::limits::{
-    CONDITION_DEPTH, FORMULA_DEPTH, LIST_ITEMS, NAMED_ITEMS, PROFILE_FIELDS, REF_DEPTH,
+    AMENDMENTS_PER_PART, CONDITION_DEPTH, FORMULA_DEPTH, LIST_ITEMS, NAMED_ITEMS, PROFILE_FIELDS,
+    REF_DEPTH,
 };
 use super::model::*;
 use super::text::{Lang, Text, Tpl, fill};
@@ -66,6 +67,17 @@ pub enum Problem {
     TooMany(usize),
     /// Conditions, formulas or named references nested deeper than the engine takes (`limits`).
     TooDeep(usize),
+    /// An amendment names a part its measure does not have.
+    UnknownPart(String),
+    /// An amendment's document has no date, so when it came into force cannot be checked.
+    UndatedSource(String),
+    /// An amendment in force (`0`) before its document was issued (`1`).
+    BeforeDocument(String, String),
+    /// Two amendments of one part change the same thing (`0`: window, conditions or amount) on
+    /// the same days; `1` is the other one's document.
+    Overlapping(&'static str, String),
+    /// An amendment that changes neither window, conditions nor amount.
+    NothingAmended,
 }
 
 const F_ONE_SHAPE: Tpl = [
@@ -182,6 +194,9 @@ const WORDS: &[(&str, Tpl)] = &[
     ),
     ("a choice id", ["选项标识", "選択肢の ID", "a choice id"]),
     ("a count", ["计数", "件数", "a count"]),
+    ("window", ["期限", "期間", "window"]),
+    ("conditions", ["条件", "条件", "conditions"]),
+    ("amount", ["金额", "金額", "amount"]),
     (
         "an enum fact",
         ["枚举型事实", "列挙型のファクト", "an enum fact"],
@@ -449,6 +464,46 @@ impl RulesetError {
                     "嵌套过深，最多 {0} 层",
                     "入れ子が深すぎます（最大 {0} 段）",
                     "nested too deeply: at most {0} levels",
+                ],
+                vec![],
+            ),
+            Problem::UnknownPart(p) => (
+                &[
+                    "本措施没有部分“{0}”",
+                    "この措置に部分「{0}」はありません",
+                    "this measure has no part “{0}”",
+                ],
+                vec![p],
+            ),
+            Problem::UndatedSource(s) => (
+                &[
+                    "修订文件“{0}”须注明日期（date）",
+                    "改正文書「{0}」には日付（date）が必要です",
+                    "the amending document “{0}” needs a date",
+                ],
+                vec![s],
+            ),
+            Problem::BeforeDocument(d, doc) => (
+                &[
+                    "修订生效日 {0} 早于文件日期 {1}",
+                    "改正の適用開始日 {0} が文書の日付 {1} より前です",
+                    "the amendment is in force from {0}, before its document's date {1}",
+                ],
+                vec![d, doc],
+            ),
+            Problem::Overlapping(what, other) => (
+                &[
+                    "与依“{1}”的修订在同一期间修改同一{0}",
+                    "「{1}」による改正と同じ期間に同じ{0}を変更しています",
+                    "changes the same {0} on the same days as the amendment by “{1}”",
+                ],
+                vec![word(what, lang), other],
+            ),
+            Problem::NothingAmended => (
+                &[
+                    "修订须修改期限（window）、条件（when）或金额（amount）",
+                    "改正は期間（window）・条件（when）・金額（amount）のいずれかを変更する必要があります",
+                    "an amendment changes the window, the conditions (when) or the amount",
                 ],
                 vec![],
             ),
@@ -884,7 +939,7 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
     let measures: Vec<Measure> = measure_values
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| load_measure(&mut l, v, i, &scope, &chapters))
+        .filter_map(|(i, v)| load_measure(&mut l, v, i, &scope, &chapters, &sources))
         .collect();
     let measure_ids: Vec<String> = measures.iter().map(|m| m.id.to_string()).collect();
     l.unique(measure_ids, "measures");
@@ -1001,7 +1056,7 @@ fn load_sources(l: &mut Loader, o: Entries) -> Vec<Source> {
     let mut out = Vec::new();
     for (i, v) in items.iter().enumerate() {
         let path = index("sources", i);
-        let Some(c) = l.object(v, &path, &["id", "title", "evidence", "url"]) else {
+        let Some(c) = l.object(v, &path, &["id", "title", "evidence", "url", "date"]) else {
             continue;
         };
         let id = l.req_id(c, &path);
@@ -1017,11 +1072,13 @@ fn load_sources(l: &mut Loader, o: Entries) -> Vec<Source> {
             );
         }
         let url = l.opt_str(c, "url", &path);
+        let date = get(c, "date").and_then(|d| l.date(d, &join(&path, "date")));
         out.push(Source {
             id,
             title,
             evidence,
             url,
+            date,
         });
     }
     l.sources = l.names(out.iter().map(|s| s.id.clone()).collect(), "sources");
@@ -1949,6 +2006,7 @@ const MEASURE_KEYS: &[&str] = &[
     "note",
     "window",
     "parts",
+    "amendments",
 ];
 const PART_KEYS: &[&str] = &["id", "title", "window", "when", "amount", "note"];
 
@@ -1958,6 +2016,7 @@ fn load_measure(
     i: usize,
     scope: &Scope,
     chapters: &[Chapter],
+    sources_known: &[Source],
 ) -> Option<Measure> {
     let path = index("measures", i);
     let o = l.object(v, &path, MEASURE_KEYS)?;
@@ -2024,6 +2083,16 @@ fn load_measure(
     }
     let part_ids: Vec<String> = parts.iter().map(|p| p.id.clone()).collect();
     l.unique(part_ids, &join(&path, "parts"));
+    let amendments_path = join(&path, "amendments");
+    for (ai, av) in l.opt_list(o, "amendments", &path).iter().enumerate() {
+        let apath = index(&amendments_path, ai);
+        if let Some((part, a)) = load_amendment(l, av, &apath, scope, &parts, sources_known) {
+            parts[part].amendments.push(a);
+        }
+    }
+    for (pi, p) in parts.iter_mut().enumerate() {
+        check_amendments(l, p, &index(&join(&path, "parts"), pi), sources_known);
+    }
     Some(Measure {
         id,
         chapter,
@@ -2063,7 +2132,131 @@ fn load_part(
         when,
         amount,
         note,
+        amendments: Vec::new(),
     })
+}
+
+const AMENDMENT_KEYS: &[&str] = &[
+    "part", "source", "in_force", "until", "window", "when", "amount", "text", "cite", "note",
+];
+
+/// One amendment, and the index of the part it changes.
+fn load_amendment(
+    l: &mut Loader,
+    v: &Value,
+    path: &str,
+    scope: &Scope,
+    parts: &[Part],
+    sources: &[Source],
+) -> Option<(usize, Amendment)> {
+    let o = l.object(v, path, AMENDMENT_KEYS)?;
+    let part_id = l.req_str(o, "part", path);
+    let part = parts.iter().position(|p| p.id == part_id);
+    if part.is_none() && !part_id.is_empty() {
+        l.err(&join(path, "part"), Problem::UnknownPart(part_id));
+    }
+    let source = match l.req(o, "source", path) {
+        Some(_) => l.source_ref(o, "source", path),
+        None => None,
+    };
+    let document_date = source.and_then(|s| sources.get(s)).and_then(|s| {
+        if s.date.is_none() {
+            l.err(&join(path, "source"), Problem::UndatedSource(s.id.clone()));
+        }
+        s.date
+    });
+    let in_force = match get(o, "in_force") {
+        Some(d) => l.date(d, &join(path, "in_force")),
+        None => document_date,
+    };
+    if let (Some(day), Some(doc)) = (in_force, document_date)
+        && day < doc
+    {
+        l.err(
+            &join(path, "in_force"),
+            Problem::BeforeDocument(day.to_string(), doc.to_string()),
+        );
+    }
+    let until = get(o, "until").and_then(|d| l.date(d, &join(path, "until")));
+    if let (Some(a), Some(b)) = (in_force, until)
+        && a > b
+    {
+        l.err(path, Problem::WindowOrder(a.to_string(), b.to_string()));
+    }
+    let window = get(o, "window").and_then(|w| {
+        let wpath = join(path, "window");
+        let w = l.object(w, &wpath, &["from", "to"])?;
+        let from = get(w, "from").and_then(|d| l.date(d, &join(&wpath, "from")));
+        let to = get(w, "to").and_then(|d| l.date(d, &join(&wpath, "to")));
+        if from.is_none() && to.is_none() {
+            l.err(&wpath, Problem::MissingKey("from/to".into()));
+        }
+        Some(WindowChange { from, to })
+    });
+    let when = get(o, "when").map(|w| load_filter(l, Some(w), &join(path, "when"), scope));
+    let amount = get(o, "amount").and_then(|a| load_amount(l, a, &join(path, "amount"), scope));
+    if window.is_none() && when.is_none() && get(o, "amount").is_none() {
+        l.err(path, Problem::NothingAmended);
+    }
+    let text = l.opt_text(o, "text", path);
+    let cite = l.req_text(o, "cite", path);
+    let note = l.opt_text(o, "note", path);
+    Some((
+        part?,
+        Amendment {
+            source: source?,
+            in_force: in_force?,
+            until,
+            window,
+            when,
+            amount,
+            text,
+            cite,
+            note,
+        },
+    ))
+}
+
+/// A part's amendments in the order they come into force; none changing what another changes on
+/// the same days; the window as amended still in order; not more than an evaluation records.
+fn check_amendments(l: &mut Loader, p: &mut Part, path: &str, sources: &[Source]) {
+    p.amendments.sort_by_key(|a| a.in_force);
+    if p.amendments.len() > AMENDMENTS_PER_PART {
+        l.err(path, Problem::TooMany(AMENDMENTS_PER_PART));
+    }
+    let name = |a: &Amendment| {
+        sources
+            .get(a.source)
+            .map_or(String::new(), |s| s.id.clone())
+    };
+    for (i, a) in p.amendments.iter().enumerate() {
+        for b in &p.amendments[..i] {
+            // Sorted by the first day: they overlap when the earlier one is still in force then.
+            if !b.in_force_on(a.in_force) {
+                continue;
+            }
+            let same = [
+                ("window", a.window.is_some() && b.window.is_some()),
+                ("conditions", a.when.is_some() && b.when.is_some()),
+                ("amount", a.amount.is_some() && b.amount.is_some()),
+            ];
+            for (what, clash) in same {
+                if clash {
+                    l.err(path, Problem::Overlapping(what, name(b)));
+                }
+            }
+        }
+        if let Some(w) = a.window {
+            let clause = p.window.as_ref();
+            let from = w.from.or(clause.and_then(|c| c.from));
+            let to = w.to.or(clause.and_then(|c| c.to));
+            if let (Some(from), Some(to)) = (from, to)
+                && from > to
+            {
+                l.err(path, Problem::WindowOrder(from.to_string(), to.to_string()));
+            }
+        }
+    }
 }
 
 fn load_window(l: &mut Loader, v: &Value, path: &str) -> Option<Window> {

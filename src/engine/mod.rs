@@ -1,6 +1,7 @@
 //! The rules engine. It knows nothing of Shanghai: it takes a ruleset document, checks it, and
 //! evaluates enterprise profiles against it in three-valued logic.
 
+pub mod amend;
 pub mod catalog;
 pub mod date;
 pub mod eval;

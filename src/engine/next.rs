@@ -63,7 +63,7 @@ pub fn questions<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<Q
     };
     for (m, mo) in rs.measures.iter().zip(&ev.measures) {
         for (p, po) in m.parts.iter().zip(ev.parts(mo)) {
-            let potential = match &p.amount {
+            let potential = match cx.standing(p).amount {
                 Some(rule) => cx.potential(rule),
                 None => Some(Decimal::ZERO),
             };
