@@ -78,6 +78,10 @@ pub fn encode(rs: &Ruleset) -> Vec<u8> {
                 });
             }
         });
+        w.list(&s.declared, |w, d| {
+            w.list(&d.industries, |w, i| w.uint(usize::from(*i)));
+            w.uint(d.fact);
+        });
     });
     for d in &rs.derived {
         w.str(&d.id);
@@ -170,6 +174,12 @@ pub fn decode(bytes: &[u8], hash: String, texts: Texts) -> Result<Ruleset, Corru
                 small,
             })
         })?;
+        let declared = r.list(|r| {
+            Ok(DeclaredClass {
+                industries: r.list(|r| u16::try_from(r.uint()?).map_err(|_| r.corrupt()))?,
+                fact: r.index(r.n.facts)?,
+            })
+        })?;
         Ok(SizeStandard {
             id,
             title,
@@ -177,6 +187,7 @@ pub fn decode(bytes: &[u8], hash: String, texts: Texts) -> Result<Ruleset, Corru
             industry_fact,
             class_fact,
             groups,
+            declared,
         })
     })?;
     let mut derived = Vec::with_capacity(r.n.derived.min(bytes.len()));

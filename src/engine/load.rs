@@ -210,6 +210,14 @@ const WORDS: &[(&str, Tpl)] = &[
         ],
     ),
     (
+        "an enum fact with values large, medium, small, micro, answered by the enterprise",
+        [
+            "取值为 large、medium、small、micro 且由企业填写的枚举事实",
+            "値が large・medium・small・micro で企業が回答する列挙型のファクト",
+            "an enum fact with values large, medium, small, micro, answered by the enterprise",
+        ],
+    ),
+    (
         "an int or money fact",
         [
             "整数或金额型事实",
@@ -1793,6 +1801,7 @@ fn load_size(l: &mut Loader, v: &Value, scope: &Scope) -> Option<SizeStandard> {
             "industry_fact",
             "class_fact",
             "groups",
+            "declared",
         ],
     )?;
     let id = l.req_id(o, path);
@@ -1835,34 +1844,32 @@ fn load_size(l: &mut Loader, v: &Value, scope: &Scope) -> Option<SizeStandard> {
     }
     let mut groups = Vec::new();
     let mut covered = vec![false; choices.len()];
-    for (gi, g) in l.opt_list(o, "groups", path).iter().enumerate() {
-        let gp = index(&join(path, "groups"), gi);
-        let Some(go) = l.object(g, &gp, &["industry", "sme_below", "medium", "small"]) else {
-            continue;
-        };
-        let names: Vec<String> = match get(go, "industry") {
+    // The industries of a group or of a declared class: each a choice of the industry fact, and
+    // each covered once, by one group or one declared class.
+    let mut industries_of = |l: &mut Loader, o: Entries, p: &str| -> Vec<u16> {
+        let names: Vec<String> = match get(o, "industry") {
             Some(Value::Str(s)) => vec![s.clone()],
             Some(Value::List(items)) => items
                 .iter()
                 .filter_map(|v| v.as_str().map(str::to_owned))
                 .collect(),
             _ => {
-                l.err(&gp, Problem::MissingKey("industry".into()));
+                l.err(p, Problem::MissingKey("industry".into()));
                 Vec::new()
             }
         };
         let mut industries = Vec::new();
         for n in names {
             match choices.iter().position(|c| c.id == n) {
-                Some(p) => {
-                    if covered[p] {
-                        l.err(&gp, Problem::Duplicate(n.clone()));
+                Some(i) => {
+                    if covered[i] {
+                        l.err(p, Problem::Duplicate(n.clone()));
                     }
-                    covered[p] = true;
-                    industries.push(u16::try_from(p).unwrap_or(u16::MAX));
+                    covered[i] = true;
+                    industries.push(u16::try_from(i).unwrap_or(u16::MAX));
                 }
                 None => l.err(
-                    &gp,
+                    p,
                     Problem::UnknownChoice {
                         fact: industry_name.clone(),
                         value: n,
@@ -1870,6 +1877,14 @@ fn load_size(l: &mut Loader, v: &Value, scope: &Scope) -> Option<SizeStandard> {
                 ),
             }
         }
+        industries
+    };
+    for (gi, g) in l.opt_list(o, "groups", path).iter().enumerate() {
+        let gp = index(&join(path, "groups"), gi);
+        let Some(go) = l.object(g, &gp, &["industry", "sme_below", "medium", "small"]) else {
+            continue;
+        };
+        let industries = industries_of(l, go, &gp);
         let mut bounds = |key: &str| -> Vec<(usize, Decimal)> {
             let bp = join(&gp, key);
             // The keys of a tier are fact names, checked one by one below.
@@ -1926,11 +1941,44 @@ fn load_size(l: &mut Loader, v: &Value, scope: &Scope) -> Option<SizeStandard> {
             small,
         });
     }
+    // Industries the standard does not size: the enterprise declares the class, by a fact with the
+    // same four classes (a computed one would be the standard's own, and never answered).
+    let mut declared = Vec::new();
+    for (di, d) in l.opt_list(o, "declared", path).iter().enumerate() {
+        let dp = index(&join(path, "declared"), di);
+        let Some(dobj) = l.object(d, &dp, &["industry", "fact"]) else {
+            continue;
+        };
+        let industries = industries_of(l, dobj, &dp);
+        let fact_name = l.req_str(dobj, "fact", &dp);
+        if fact_name.is_empty() {
+            continue;
+        }
+        let Some(fact) = scope.position(&fact_name) else {
+            l.err(&join(&dp, "fact"), Problem::UnknownFact(fact_name));
+            continue;
+        };
+        match (&scope.facts[fact].kind, scope.facts[fact].computed) {
+            (FactKind::Enum(c), false)
+                if c.len() == SIZE_CLASSES.len()
+                    && c.iter().zip(SIZE_CLASSES).all(|(c, s)| c.id == s) =>
+            {
+                declared.push(DeclaredClass { industries, fact });
+            }
+            _ => l.err(
+                &join(&dp, "fact"),
+                Problem::TypeMismatch {
+                    fact: fact_name,
+                    expected: "an enum fact with values large, medium, small, micro, answered by the enterprise",
+                },
+            ),
+        }
+    }
     for (i, c) in covered.iter().enumerate() {
         if !c {
             l.err(
                 path,
-                Problem::MissingKey(format!("groups for industry {}", choices[i].id)),
+                Problem::MissingKey(format!("groups or declared for industry {}", choices[i].id)),
             );
         }
     }
@@ -1941,6 +1989,7 @@ fn load_size(l: &mut Loader, v: &Value, scope: &Scope) -> Option<SizeStandard> {
         industry_fact: industry_fact.unwrap_or(0),
         class_fact: class_fact.unwrap_or(0),
         groups,
+        declared,
     })
 }
 

@@ -122,6 +122,18 @@ pub struct SizeStandard {
     pub industry_fact: usize,
     pub class_fact: usize,
     pub groups: Vec<SizeGroup>,
+    /// Industries the standard does not size: their class is declared by a fact with the same four
+    /// classes, answered by the enterprise (金融业 under its own standard, not 300号's indicators).
+    pub declared: Vec<DeclaredClass>,
+}
+
+/// Industries whose size class is a fact's answer rather than computed from indicators.
+#[derive(Debug, PartialEq)]
+pub struct DeclaredClass {
+    /// Choice indices of the industry fact.
+    pub industries: Vec<u16>,
+    /// An enum fact with exactly the classes of `SIZE_CLASSES`, in that order.
+    pub fact: usize,
 }
 
 #[derive(Debug, PartialEq)]
