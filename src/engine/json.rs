@@ -475,4 +475,16 @@ mod tests {
             Err(JsonProblem::TooDeep)
         );
     }
+
+    #[test]
+    fn floats_keep_what_was_typed() {
+        let v = parse("1234.56").unwrap();
+        assert_eq!(v, Value::Number(Decimal::new(123_456, 2)));
+        let v = parse("0.30000000000000004").unwrap();
+        assert_eq!(v.as_decimal().unwrap().to_string(), "0.30000000000000004");
+        let v = parse("3.0").unwrap();
+        assert_eq!(v, Value::Int(3));
+        let v = parse("1e400").unwrap_or(Value::BadNumber);
+        assert_eq!(v, Value::BadNumber);
+    }
 }

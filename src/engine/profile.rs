@@ -3,10 +3,11 @@
 //! reported with the field it belongs to and then treated as unknown, so the rest still counts.
 
 use super::date::Date;
+use super::decimal::{is_whole, parse_decimal};
 use super::limits::PROFILE_FIELDS;
 use super::model::{Fact, FactKind, Ruleset};
 use super::text::{Lang, Tpl, fill};
-use super::value::{Value, parse_decimal};
+use super::value::Value;
 use rust_decimal::Decimal;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -404,7 +405,7 @@ pub fn read(fact: &Fact, value: &Value) -> Result<Option<FactValue>, FieldProble
         },
         FactKind::Int { min, max } => {
             let d = number(value)?;
-            if !super::format::is_whole(d) {
+            if !is_whole(d) {
                 return Err(FieldProblem::NotWhole);
             }
             check_range(d, Decimal::from(*min), Decimal::from(*max))?;
@@ -423,7 +424,7 @@ pub fn read(fact: &Fact, value: &Value) -> Result<Option<FactValue>, FieldProble
                 Value::Int(_) | Value::Str(_) | Value::Number(_) => number(value)?,
                 _ => return Err(FieldProblem::WrongType(Expected::Year)),
             };
-            if !super::format::is_whole(d) {
+            if !is_whole(d) {
                 return Err(FieldProblem::NotWhole);
             }
             check_range(d, Decimal::from(*min), Decimal::from(*max))?;

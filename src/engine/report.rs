@@ -6,7 +6,7 @@ use super::amend::{self, Reading, Standing};
 use super::date::Date;
 use super::eval::{
     AmountOutcome, Context, Evaluation, Interval, Missing, PartOutcome, Status, WindowState,
-    summarise,
+    missing_path, summarise,
 };
 use super::explain::{Explainer, Reason};
 use super::format;
@@ -239,19 +239,6 @@ pub fn amount_report(i: Interval, lang: Option<Lang>) -> AmountReport {
         max: i.hi.map(format::plain),
         kind,
         text,
-    }
-}
-
-pub fn missing_path<'a>(rs: &'a Ruleset, m: &Missing) -> Cow<'a, str> {
-    let fact = &rs.facts[m.fact];
-    match (m.item, &fact.kind) {
-        (Some((i, f)), FactKind::List { fields, .. }) => format!(
-            "{}[{i}].{}",
-            fact.id,
-            fields.get(f).map_or("", |x| x.id.as_str())
-        )
-        .into(),
-        _ => Cow::Borrowed(fact.id.as_str()),
     }
 }
 

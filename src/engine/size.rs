@@ -3,7 +3,7 @@
 //! all of the tier's lower bounds are reached; micro otherwise. With facts missing, the result is
 //! the set of classes still possible, and the facts that would narrow it.
 
-use super::eval::Tri;
+use super::logic::Tri;
 use super::model::{Ruleset, SizeGroup};
 use super::profile::{FactValue, Profile};
 use rust_decimal::Decimal;

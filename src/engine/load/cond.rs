@@ -5,7 +5,7 @@
 use super::problem::{F_EMPTY_GROUP, F_ONE_SHAPE, F_RELATIVE_DATE, F_WHERE, F_YEAR, Problem};
 use super::reader::{Entries, Loader, Scope, get, index, join};
 use crate::engine::date::Date;
-use crate::engine::format::is_whole;
+use crate::engine::decimal::is_whole;
 use crate::engine::limits::CONDITION_DEPTH;
 use crate::engine::model::{Cond, DateExpr, FactKind, Leaf, Op, Operand, Subject, YearExpr};
 use crate::engine::value::Value;
