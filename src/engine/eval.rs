@@ -110,6 +110,14 @@ impl Interval {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Overflow;
 
+impl std::fmt::Display for Overflow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the amount is beyond exact computation")
+    }
+}
+
+impl std::error::Error for Overflow {}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum AmountOutcome {
     /// The clause states no amount.

@@ -76,6 +76,15 @@ impl JsonError {
     }
 }
 
+/// In English; `message` gives it in any language.
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for JsonError {}
+
 struct Reader<'t> {
     text: &'t [u8],
     at: usize,
@@ -486,5 +495,12 @@ mod tests {
         assert_eq!(v, Value::Int(3));
         let v = parse("1e400").unwrap_or(Value::BadNumber);
         assert_eq!(v, Value::BadNumber);
+    }
+    #[test]
+    fn a_json_error_is_an_error_in_english() {
+        let e = parse("{\n  \"名\": tru }").unwrap_err();
+        assert_eq!(e.to_string(), "line 2, column 8: unexpected character");
+        let e: Box<dyn std::error::Error> = Box::new(e);
+        assert_eq!(e.to_string(), "line 2, column 8: unexpected character");
     }
 }

@@ -511,3 +511,35 @@ impl RulesetError {
         }
     }
 }
+
+/// In English, with its path; `message` gives it in any language.
+impl std::fmt::Display for RulesetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for RulesetError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ruleset_error_is_an_error_in_english_with_its_path() {
+        let e = RulesetError {
+            path: "measures[3].kind".into(),
+            problem: Problem::BadKind("grant".into()),
+        };
+        assert_eq!(
+            e.to_string(),
+            "measures[3].kind: unknown measure kind “grant”"
+        );
+        assert_eq!(e.to_string(), e.message(Lang::En));
+        let e: Box<dyn std::error::Error> = Box::new(RulesetError {
+            path: String::new(),
+            problem: Problem::TooDeep(24),
+        });
+        assert_eq!(e.to_string(), "nested too deeply: at most 24 levels");
+    }
+}
