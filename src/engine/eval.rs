@@ -4,16 +4,22 @@
 
 use super::amend::{Reading, Span, Standing};
 use super::date::Date;
-use super::decimal::{exact_add, exact_mul};
+/// Outcomes hold amounts as intervals (tests name it here, beside them).
+pub use super::interval::Interval;
+use super::interval::{Overflow, combine};
 use super::logic::{Tri, count_test, group};
 use super::model::*;
 use super::profile::{FactValue, Item, Profile};
 use super::size::SizeOutcome;
 use rust_decimal::Decimal;
+use serde::Serialize;
 use std::borrow::Cow;
 use std::cell::Cell;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A measure's or a part's status; in a report `eligible`, `needs_info`, `ineligible`, `expired`
+/// or `not_applicable` (`code`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     Eligible,
     NeedsInfo,
@@ -78,46 +84,6 @@ pub fn missing_path<'a>(rs: &'a Ruleset, m: &Missing) -> Cow<'a, str> {
     }
 }
 
-/// Money in yuan from `lo` to `hi`; no `hi` means no upper bound (a floor, or a base still unknown).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Interval {
-    pub lo: Decimal,
-    pub hi: Option<Decimal>,
-}
-
-impl Interval {
-    pub fn point(d: Decimal) -> Interval {
-        Interval { lo: d, hi: Some(d) }
-    }
-    pub const UNBOUNDED: Interval = Interval {
-        lo: Decimal::ZERO,
-        hi: None,
-    };
-
-    pub fn checked_add(self, o: Interval) -> Option<Interval> {
-        Some(Interval {
-            lo: exact_add(self.lo, o.lo)?,
-            hi: match (self.hi, o.hi) {
-                (Some(a), Some(b)) => Some(exact_add(a, b)?),
-                _ => None,
-            },
-        })
-    }
-}
-
-/// Amount arithmetic went beyond what a decimal holds exactly: reported, never a panic nor a
-/// rounded amount.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Overflow;
-
-impl std::fmt::Display for Overflow {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the amount is beyond exact computation")
-    }
-}
-
-impl std::error::Error for Overflow {}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum AmountOutcome {
     /// The clause states no amount.
@@ -134,7 +100,10 @@ pub enum AmountOutcome {
     Inconsistent,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where the as-of date lies in a part's dated window; in a report `open`, `not_yet` or `closed`
+/// (a report shows a window only where the part has one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum WindowState {
     NoWindow,
     Open,
@@ -691,37 +660,6 @@ fn part_status(window: WindowState, conditions: Tri) -> Status {
     }
 }
 
-/// Interval arithmetic on non-negative amounts; `None` on overflow or where a decimal would round.
-fn combine(op: &Expr, a: Interval, b: Interval) -> Option<Interval> {
-    let both = |f: fn(Decimal, Decimal) -> Option<Decimal>| -> Option<Option<Decimal>> {
-        Some(match (a.hi, b.hi) {
-            (Some(x), Some(y)) => Some(f(x, y)?),
-            _ => None,
-        })
-    };
-    Some(match op {
-        Expr::Mul(_) => Interval {
-            lo: exact_mul(a.lo, b.lo)?,
-            hi: both(exact_mul)?,
-        },
-        Expr::Add(_) => Interval {
-            lo: exact_add(a.lo, b.lo)?,
-            hi: both(exact_add)?,
-        },
-        Expr::MinOf(_) => Interval {
-            lo: a.lo.min(b.lo),
-            hi: match (a.hi, b.hi) {
-                (Some(x), Some(y)) => Some(x.min(y)),
-                (x, None) | (None, x) => x,
-            },
-        },
-        _ => Interval {
-            lo: a.lo.max(b.lo),
-            hi: both(|x, y| Some(x.max(y)))?,
-        },
-    })
-}
-
 /// Keeps the first of each missing fact, in the order the conditions name them (the clause's
 /// order, which is also the order a form asks in). Lists are short: a scan beats a sort here.
 fn unique(v: &mut Vec<Missing>) {
@@ -762,5 +700,44 @@ pub fn summarise(parts: impl Iterator<Item = Status> + Clone) -> Status {
         Status::NotApplicable
     } else {
         Status::Ineligible
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::engine::interval::AmountKind;
+
+    fn json(v: impl Serialize) -> String {
+        match serde_json::to_value(v) {
+            Ok(serde_json::Value::String(s)) => s,
+            other => panic!("not a string: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn codes_serialise_as_reports_spell_them() {
+        for s in Status::ALL {
+            assert_eq!(json(s), s.code());
+        }
+        for t in [Tri::False, Tri::Unknown, Tri::True] {
+            assert_eq!(json(t), t.code());
+        }
+        for k in [
+            AmountKind::Exact,
+            AmountKind::Floor,
+            AmountKind::Cap,
+            AmountKind::Range,
+        ] {
+            assert_eq!(json(k), k.code());
+        }
+        let windows = [
+            (WindowState::Open, "open"),
+            (WindowState::NotYet, "not_yet"),
+            (WindowState::Closed, "closed"),
+        ];
+        for (w, code) in windows {
+            assert_eq!(json(w), code);
+        }
     }
 }

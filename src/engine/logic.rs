@@ -3,11 +3,16 @@
 
 use super::model::{Op, Operand};
 use rust_decimal::Decimal;
+use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A condition's outcome; in a report `met`, `not_met` or `unknown` (`code`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Tri {
+    #[serde(rename = "not_met")]
     False,
+    #[serde(rename = "unknown")]
     Unknown,
+    #[serde(rename = "met")]
     True,
 }
 

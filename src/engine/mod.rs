@@ -8,6 +8,7 @@ pub mod decimal;
 pub mod eval;
 pub mod explain;
 pub mod format;
+pub mod interval;
 pub mod json;
 pub mod limits;
 pub mod load;

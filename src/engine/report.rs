@@ -5,11 +5,12 @@
 use super::amend::{self, Reading, Standing};
 use super::date::Date;
 use super::eval::{
-    AmountOutcome, Context, Evaluation, Interval, Missing, PartOutcome, Status, WindowState,
-    missing_path, summarise,
+    AmountOutcome, Context, Evaluation, Missing, PartOutcome, Status, WindowState, missing_path,
+    summarise,
 };
 use super::explain::{Explainer, Reason};
 use super::format;
+use super::interval::{AmountKind, Interval};
 use super::model::*;
 use super::next::{self, Question};
 use super::profile::{FieldError, Profile};
@@ -112,7 +113,7 @@ pub struct WindowReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// `open`, `not_yet` or `closed` on the as-of date.
-    pub state: &'static str,
+    pub state: WindowState,
 }
 
 #[derive(Serialize)]
@@ -217,27 +218,22 @@ pub struct ErrorReport {
 }
 
 pub fn amount_report(i: Interval, lang: Option<Lang>) -> AmountReport {
-    let kind = match i.hi {
-        None => "floor",
-        Some(hi) if hi == i.lo => "exact",
-        Some(_) if i.lo.is_zero() => "cap",
-        Some(_) => "range",
-    };
+    let kind = i.kind();
     let text = lang.map(|l| {
         let lo = format::money(i.lo, l);
         let hi = i.hi.map(|h| format::money(h, l)).unwrap_or_default();
         let tpl: &Tpl = match kind {
-            "exact" => &["{0}", "{0}", "{0}"],
-            "floor" => &["不低于{0}", "{0}以上", "at least {0}"],
-            "cap" => &["最高{1}", "最大{1}", "up to {1}"],
-            _ => &["{0}至{1}", "{0}～{1}", "{0} to {1}"],
+            AmountKind::Exact => &["{0}", "{0}", "{0}"],
+            AmountKind::Floor => &["不低于{0}", "{0}以上", "at least {0}"],
+            AmountKind::Cap => &["最高{1}", "最大{1}", "up to {1}"],
+            AmountKind::Range => &["{0}至{1}", "{0}～{1}", "{0} to {1}"],
         };
         fill(l, tpl, &[&lo, &hi])
     });
     AmountReport {
         min: format::plain(i.lo),
         max: i.hi.map(format::plain),
-        kind,
+        kind: kind.code(),
         text,
     }
 }
@@ -489,11 +485,7 @@ fn window_report(from: Option<Date>, to: Option<Date>, state: WindowState) -> Wi
     WindowReport {
         from: from.map(|d| d.to_string()),
         to: to.map(|d| d.to_string()),
-        state: match state {
-            WindowState::Closed => "closed",
-            WindowState::NotYet => "not_yet",
-            _ => "open",
-        },
+        state,
     }
 }
 
