@@ -100,8 +100,8 @@ pub enum AmountOutcome {
     Inconsistent,
 }
 
-/// Where the as-of date lies in a part's dated window; in a report `open`, `not_yet` or `closed`
-/// (a report shows a window only where the part has one).
+/// Where the as-of date lies in a part's dated window; serialises as `open`, `not_yet`, `closed`
+/// (and `no_window`, which a report never shows: it shows a window only where the part has one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WindowState {

@@ -113,7 +113,7 @@ pub struct WindowReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// `open`, `not_yet` or `closed` on the as-of date.
-    pub state: WindowState,
+    pub state: &'static str,
 }
 
 #[derive(Serialize)]
@@ -485,7 +485,11 @@ fn window_report(from: Option<Date>, to: Option<Date>, state: WindowState) -> Wi
     WindowReport {
         from: from.map(|d| d.to_string()),
         to: to.map(|d| d.to_string()),
-        state,
+        state: match state {
+            WindowState::Closed => "closed",
+            WindowState::NotYet => "not_yet",
+            _ => "open",
+        },
     }
 }
 
