@@ -3,8 +3,9 @@
 //! so an explanation cannot disagree with the result it explains.
 
 use super::amend::{Span, Standing};
-use super::eval::{Context, Scope, Tri, WindowState};
+use super::eval::{Context, Scope, WindowState};
 use super::format;
+use super::logic::Tri;
 use super::model::*;
 use super::profile::FactValue;
 use super::size;
@@ -662,7 +663,7 @@ impl<'a> Explainer<'_, 'a, '_> {
         };
         match e {
             Expr::Const(d) if *d < Decimal::ONE => format::percent(*d),
-            Expr::Const(d) if *d <= Decimal::from(100) && super::format::is_whole(*d) => {
+            Expr::Const(d) if *d <= Decimal::from(100) && super::decimal::is_whole(*d) => {
                 format::plain(*d)
             }
             Expr::Const(d) => format::money(*d, l),

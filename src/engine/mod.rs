@@ -4,12 +4,15 @@
 pub mod amend;
 pub mod catalog;
 pub mod date;
+pub mod decimal;
 pub mod eval;
 pub mod explain;
 pub mod format;
+pub mod interval;
 pub mod json;
 pub mod limits;
 pub mod load;
+pub mod logic;
 pub mod model;
 pub mod next;
 pub mod profile;

@@ -5,11 +5,12 @@
 use super::amend::{self, Reading, Standing};
 use super::date::Date;
 use super::eval::{
-    AmountOutcome, Context, Evaluation, Interval, Missing, PartOutcome, Status, WindowState,
+    AmountOutcome, Context, Evaluation, Missing, PartOutcome, Status, WindowState, missing_path,
     summarise,
 };
 use super::explain::{Explainer, Reason};
 use super::format;
+use super::interval::{AmountKind, Interval};
 use super::model::*;
 use super::next::{self, Question};
 use super::profile::{FieldError, Profile};
@@ -217,41 +218,23 @@ pub struct ErrorReport {
 }
 
 pub fn amount_report(i: Interval, lang: Option<Lang>) -> AmountReport {
-    let kind = match i.hi {
-        None => "floor",
-        Some(hi) if hi == i.lo => "exact",
-        Some(_) if i.lo.is_zero() => "cap",
-        Some(_) => "range",
-    };
+    let kind = i.kind();
     let text = lang.map(|l| {
         let lo = format::money(i.lo, l);
         let hi = i.hi.map(|h| format::money(h, l)).unwrap_or_default();
         let tpl: &Tpl = match kind {
-            "exact" => &["{0}", "{0}", "{0}"],
-            "floor" => &["不低于{0}", "{0}以上", "at least {0}"],
-            "cap" => &["最高{1}", "最大{1}", "up to {1}"],
-            _ => &["{0}至{1}", "{0}～{1}", "{0} to {1}"],
+            AmountKind::Exact => &["{0}", "{0}", "{0}"],
+            AmountKind::Floor => &["不低于{0}", "{0}以上", "at least {0}"],
+            AmountKind::Cap => &["最高{1}", "最大{1}", "up to {1}"],
+            AmountKind::Range => &["{0}至{1}", "{0}～{1}", "{0} to {1}"],
         };
         fill(l, tpl, &[&lo, &hi])
     });
     AmountReport {
         min: format::plain(i.lo),
         max: i.hi.map(format::plain),
-        kind,
+        kind: kind.code(),
         text,
-    }
-}
-
-pub fn missing_path<'a>(rs: &'a Ruleset, m: &Missing) -> Cow<'a, str> {
-    let fact = &rs.facts[m.fact];
-    match (m.item, &fact.kind) {
-        (Some((i, f)), FactKind::List { fields, .. }) => format!(
-            "{}[{i}].{}",
-            fact.id,
-            fields.get(f).map_or("", |x| x.id.as_str())
-        )
-        .into(),
-        _ => Cow::Borrowed(fact.id.as_str()),
     }
 }
 
