@@ -1799,7 +1799,7 @@ fn an_amount_a_decimal_cannot_hold_exactly_is_reported_not_rounded() {
 fn a_formula_over_a_fact_that_can_be_negative_is_refused() {
     let refused = |facts: &[FactSpec], amount: serde_json::Value| {
         let text = document(facts, Vec::new(), vec![benefit(amount_rule_of(amount))]).to_string();
-        let errors = load_json(&text).err().expect("refused");
+        let errors = load_json(&text).expect_err("refused");
         errors
             .iter()
             .map(|e| e.message(Lang::En))

@@ -360,8 +360,7 @@ fn untrusted_rulesets_are_refused_at_their_limits_by_name() {
             rulesets::LABEL
         );
         let errors = load_json(&build(&fact, "", leaf, "\"1\""))
-            .err()
-            .expect("refused");
+            .expect_err("refused");
         let en = errors[0].message(Lang::En);
         assert!(
             en.contains("bad id") && en.starts_with("facts[0].id"),
@@ -371,8 +370,7 @@ fn untrusted_rulesets_are_refused_at_their_limits_by_name() {
     // A circle of references, however long, is named at each member.
     let circle = chain(5).replace(&format!("\"when\": {leaf}"), "\"when\": {\"ref\": \"d0\"}");
     let errors = load_json(&build("", &circle, "{\"ref\": \"d2\"}", "\"1\""))
-        .err()
-        .expect("a circle is refused");
+        .expect_err("a circle is refused");
     let en: Vec<String> = errors.iter().map(|e| e.message(Lang::En)).collect();
     for i in 0..5 {
         let needle = format!("derived[d{i}]: derived condition “d{i}” refers to itself");
@@ -380,13 +378,13 @@ fn untrusted_rulesets_are_refused_at_their_limits_by_name() {
     }
     // Size: a document over 4 MiB is refused before it is read; JSON nesting over 64 likewise.
     let huge = ok.replacen("\"t\"", &format!("\"{}\"", "t".repeat(4 << 20)), 1);
-    let errors = load_json(&huge).err().expect("too large");
+    let errors = load_json(&huge).expect_err("too large");
     assert_eq!(
         errors[0].message(Lang::En),
         "not valid JSON: longer than 4194304 bytes"
     );
     let deep = build("", "", &nots(40), "\"1\"");
-    let errors = load_json(&deep).err().expect("too deep");
+    let errors = load_json(&deep).expect_err("too deep");
     assert!(
         errors[0].message(Lang::En).contains("nested too deeply"),
         "{:?}",

@@ -112,8 +112,8 @@ fn fact_info(rs: &Ruleset, f: &Fact, lang: Lang) -> FactInfo {
         kind: f.kind.name(),
         section: f.section.clone(),
         label: rs.text(&f.label, lang).to_owned(),
-        help: f.help.as_ref().map(|h| rs.text(&h, lang).to_owned()),
-        unit: f.unit.as_ref().map(|u| rs.text(&u, lang).to_owned()),
+        help: f.help.as_ref().map(|h| rs.text(h, lang).to_owned()),
+        unit: f.unit.as_ref().map(|u| rs.text(u, lang).to_owned()),
         min,
         max,
         choices: match &f.kind {
@@ -133,12 +133,14 @@ fn fact_info(rs: &Ruleset, f: &Fact, lang: Lang) -> FactInfo {
             _ => Vec::new(),
         },
         computed: f.computed,
-        source: f.source.map(|s| rs.text(&rs.sources[s].title, lang).to_owned()),
+        source: f
+            .source
+            .map(|s| rs.text(&rs.sources[s].title, lang).to_owned()),
     }
 }
 
 pub fn catalog(rs: &Ruleset, lang: Lang) -> Catalog {
-    let t = |x: &crate::engine::text::Text| rs.text(&x, lang).to_owned();
+    let t = |x: &crate::engine::text::Text| rs.text(x, lang).to_owned();
     Catalog {
         lang: lang.code(),
         id: rs.id.clone(),

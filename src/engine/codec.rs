@@ -160,8 +160,7 @@ pub fn decode(bytes: &[u8], hash: String, texts: Texts) -> Result<Ruleset, Corru
         let industry_fact = r.index(r.n.facts)?;
         let class_fact = r.index(r.n.facts)?;
         let groups = r.list(|r| {
-            let industries =
-                r.list(|r| u16::try_from(r.uint()?).map_err(|_| r.corrupt()))?;
+            let industries = r.list(|r| u16::try_from(r.uint()?).map_err(|_| r.corrupt()))?;
             let mut tiers = [Vec::new(), Vec::new(), Vec::new()];
             for tier in &mut tiers {
                 *tier = r.list(|r| Ok((r.index(r.n.facts)?, r.decimal()?)))?;
@@ -648,7 +647,11 @@ impl Reader<'_> {
     /// An index into something of `bound` entries.
     fn index(&mut self, bound: usize) -> Read<usize> {
         let i = self.uint()?;
-        if i < bound { Ok(i) } else { Err(self.corrupt()) }
+        if i < bound {
+            Ok(i)
+        } else {
+            Err(self.corrupt())
+        }
     }
     fn str(&mut self) -> Read<String> {
         let n = self.uint()?;
@@ -687,7 +690,11 @@ impl Reader<'_> {
         Ok(out)
     }
     fn opt<T>(&mut self, each: impl FnOnce(&mut Self) -> Read<T>) -> Read<Option<T>> {
-        if self.bool()? { Ok(Some(each(self)?)) } else { Ok(None) }
+        if self.bool()? {
+            Ok(Some(each(self)?))
+        } else {
+            Ok(None)
+        }
     }
     /// One level deeper into a condition or a formula, within `limit`.
     fn deeper<T>(&mut self, limit: u32, read: impl FnOnce(&mut Self) -> Read<T>) -> Read<T> {
@@ -832,7 +839,9 @@ impl Reader<'_> {
             1 => Operand::Number(self.decimal()?),
             2 => Operand::Date(self.date_expr()?),
             3 => Operand::Year(self.year_expr()?),
-            4 => Operand::Choices(self.list(|r| u16::try_from(r.uint()?).map_err(|_| r.corrupt()))?),
+            4 => {
+                Operand::Choices(self.list(|r| u16::try_from(r.uint()?).map_err(|_| r.corrupt()))?)
+            }
             5 => Operand::NumberRange(self.decimal()?, self.decimal()?),
             6 => Operand::DateRange(self.date_expr()?, self.date_expr()?),
             7 => Operand::YearRange(self.year_expr()?, self.year_expr()?),

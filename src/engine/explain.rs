@@ -3,8 +3,9 @@
 //! so an explanation cannot disagree with the result it explains.
 
 use super::amend::{Span, Standing};
-use super::eval::{Context, Scope, Tri, WindowState};
+use super::eval::{Context, Scope, WindowState};
 use super::format;
+use super::logic::Tri;
 use super::model::*;
 use super::profile::FactValue;
 use super::size;
@@ -319,7 +320,11 @@ impl<'a> Explainer<'_, 'a, '_> {
                     Tri::False => format::yes_no(false, l),
                     Tri::Unknown => l.pick(NOT_KNOWN),
                 };
-                let mut r = self.reason(t, fill(l, &BOOL, &[self.cx.rs.text(&d.label, l), answer]), depth);
+                let mut r = self.reason(
+                    t,
+                    fill(l, &BOOL, &[self.cx.rs.text(&d.label, l), answer]),
+                    depth,
+                );
                 r.fact = Some(Cow::Borrowed(&d.id));
                 // One line here; what the named condition consists of is explained once per
                 // report (`derived`), not again under each of the many parts that use it.
@@ -369,7 +374,11 @@ impl<'a> Explainer<'_, 'a, '_> {
                 let labels: Vec<&str> = match fact.map(|f| &f.kind) {
                     Some(FactKind::Enum(choices)) => set
                         .iter()
-                        .filter_map(|c| choices.get(usize::from(*c)).map(|c| self.cx.rs.text(&c.label, l)))
+                        .filter_map(|c| {
+                            choices
+                                .get(usize::from(*c))
+                                .map(|c| self.cx.rs.text(&c.label, l))
+                        })
                         .collect(),
                     _ => Vec::new(),
                 };
@@ -407,7 +416,7 @@ impl<'a> Explainer<'_, 'a, '_> {
             (Subject::Count { list, .. }, _) => (None, Cow::Borrowed(&rs.facts[*list].id)),
         };
         let label = match (&leaf.label, fact, &leaf.subject) {
-            (Some(t), _, _) => self.cx.rs.text(&t, l).to_owned(),
+            (Some(t), _, _) => self.cx.rs.text(t, l).to_owned(),
             (None, Some(f), _) => self.cx.rs.text(&f.label, l).to_owned(),
             (None, None, Subject::Count { list, .. }) => fill(
                 l,
@@ -464,7 +473,11 @@ impl<'a> Explainer<'_, 'a, '_> {
 
         let (value, count) = match &leaf.subject {
             Subject::Fact(f) => (
-                fact.and_then(|fa| self.cx.value(*f, scope).map(|v| format::value(self.cx.rs, fa, v, l))),
+                fact.and_then(|fa| {
+                    self.cx
+                        .value(*f, scope)
+                        .map(|v| format::value(self.cx.rs, fa, v, l))
+                }),
                 None,
             ),
             Subject::Count { list, filter } => match self.cx.count(*list, filter) {
@@ -585,7 +598,10 @@ impl<'a> Explainer<'_, 'a, '_> {
                 fill(
                     l,
                     &BOOL,
-                    &[self.cx.rs.text(&industry.label, l), &format::value(self.cx.rs, industry, v, l)],
+                    &[
+                        self.cx.rs.text(&industry.label, l),
+                        &format::value(self.cx.rs, industry, v, l),
+                    ],
                 ),
                 depth,
             );
@@ -662,14 +678,18 @@ impl<'a> Explainer<'_, 'a, '_> {
         };
         match e {
             Expr::Const(d) if *d < Decimal::ONE => format::percent(*d),
-            Expr::Const(d) if *d <= Decimal::from(100) && super::format::is_whole(*d) => {
+            Expr::Const(d) if *d <= Decimal::from(100) && super::decimal::is_whole(*d) => {
                 format::plain(*d)
             }
             Expr::Const(d) => format::money(*d, l),
             Expr::Fact(f) => {
                 let fact = &self.cx.rs.facts[*f];
                 match &self.cx.profile.values[*f] {
-                    Some(v) => self.cx.rs.text(&fact.label, l).to_owned() + " " + &format::value(self.cx.rs, fact, v, l),
+                    Some(v) => {
+                        self.cx.rs.text(&fact.label, l).to_owned()
+                            + " "
+                            + &format::value(self.cx.rs, fact, v, l)
+                    }
                     None => self.cx.rs.text(&fact.label, l).to_owned(),
                 }
             }

@@ -2,10 +2,11 @@
 //! first in statuses (how many measures still wait on them), then in money (the most those
 //! measures could bring). A form asks only these, so nobody answers what cannot matter.
 
-use super::eval::{AmountOutcome, Context, Evaluation, Missing, Scope, Status, Tri, exact_add};
+use super::decimal::exact_add;
+use super::eval::{AmountOutcome, Context, Evaluation, Missing, Scope, Status, missing_path};
 use super::format;
+use super::logic::Tri;
 use super::model::{FactKind, Ruleset};
-use super::report::missing_path;
 use super::text::{Lang, fill};
 use rust_decimal::Decimal;
 use serde::Serialize;

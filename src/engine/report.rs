@@ -5,11 +5,12 @@
 use super::amend::{self, Reading, Standing};
 use super::date::Date;
 use super::eval::{
-    AmountOutcome, Context, Evaluation, Interval, Missing, PartOutcome, Status, WindowState,
+    AmountOutcome, Context, Evaluation, Missing, PartOutcome, Status, WindowState, missing_path,
     summarise,
 };
 use super::explain::{Explainer, Reason};
 use super::format;
+use super::interval::{AmountKind, Interval};
 use super::model::*;
 use super::next::{self, Question};
 use super::profile::{FieldError, Profile};
@@ -217,41 +218,23 @@ pub struct ErrorReport {
 }
 
 pub fn amount_report(i: Interval, lang: Option<Lang>) -> AmountReport {
-    let kind = match i.hi {
-        None => "floor",
-        Some(hi) if hi == i.lo => "exact",
-        Some(_) if i.lo.is_zero() => "cap",
-        Some(_) => "range",
-    };
+    let kind = i.kind();
     let text = lang.map(|l| {
         let lo = format::money(i.lo, l);
         let hi = i.hi.map(|h| format::money(h, l)).unwrap_or_default();
         let tpl: &Tpl = match kind {
-            "exact" => &["{0}", "{0}", "{0}"],
-            "floor" => &["不低于{0}", "{0}以上", "at least {0}"],
-            "cap" => &["最高{1}", "最大{1}", "up to {1}"],
-            _ => &["{0}至{1}", "{0}～{1}", "{0} to {1}"],
+            AmountKind::Exact => &["{0}", "{0}", "{0}"],
+            AmountKind::Floor => &["不低于{0}", "{0}以上", "at least {0}"],
+            AmountKind::Cap => &["最高{1}", "最大{1}", "up to {1}"],
+            AmountKind::Range => &["{0}至{1}", "{0}～{1}", "{0} to {1}"],
         };
         fill(l, tpl, &[&lo, &hi])
     });
     AmountReport {
         min: format::plain(i.lo),
         max: i.hi.map(format::plain),
-        kind,
+        kind: kind.code(),
         text,
-    }
-}
-
-pub fn missing_path<'a>(rs: &'a Ruleset, m: &Missing) -> Cow<'a, str> {
-    let fact = &rs.facts[m.fact];
-    match (m.item, &fact.kind) {
-        (Some((i, f)), FactKind::List { fields, .. }) => format!(
-            "{}[{i}].{}",
-            fact.id,
-            fields.get(f).map_or("", |x| x.id.as_str())
-        )
-        .into(),
-        _ => Cow::Borrowed(fact.id.as_str()),
     }
 }
 
@@ -492,10 +475,10 @@ fn part_report<'a>(
         basis: rule
             .filter(|_| full)
             .and_then(|r| r.basis.as_ref())
-            .map(|b| rs.text(&b, lang)),
+            .map(|b| rs.text(b, lang)),
         amount_cite: rule.filter(|_| full).map(|r| rs.text(&r.cite, lang)),
         explanation: full.then(|| ex.part(standing, po.conditions, po.window)),
-        note: p.note.as_ref().filter(|_| full).map(|n| rs.text(&n, lang)),
+        note: p.note.as_ref().filter(|_| full).map(|n| rs.text(n, lang)),
     }
 }
 
@@ -598,7 +581,7 @@ fn amendment_report<'a>(
         title: full.then_some(title),
         text: full.then(|| sentences.join(lang.pick(["；", "。", "; "]))),
         cite: full.then(|| rs.text(&a.cite, lang)),
-        note: a.note.as_ref().filter(|_| full).map(|n| rs.text(&n, lang)),
+        note: a.note.as_ref().filter(|_| full).map(|n| rs.text(n, lang)),
     }
 }
 

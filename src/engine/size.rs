@@ -6,7 +6,7 @@
 //! An industry the standard does not size (金融业, under its own standard) has its class declared
 //! by a fact instead: the answer is the class, and the indicators are never consulted.
 
-use super::eval::Tri;
+use super::logic::Tri;
 use super::model::{DeclaredClass, Ruleset, SizeGroup};
 use super::profile::{FactValue, Profile};
 use rust_decimal::Decimal;
