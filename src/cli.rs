@@ -20,6 +20,7 @@ USAGE:
     sme-check schema [--ruleset FILE]
     sme-check measures [--lang zh|ja|en] [--format text|json] [--ruleset FILE]
     sme-check compile DIR
+    sme-check pack OUT [--ruleset FILE]
     sme-check --help | --version
 
 COMMANDS:
@@ -32,6 +33,8 @@ COMMANDS:
               place, and the run goes on; the exit code is then 1.
     schema    Print the JSON Schema of a profile.
     measures  List the measures of the ruleset.
+    pack      Write the ruleset packed for the web page into OUT: core.bin and, per language,
+              LANG.json and LANG.clauses.json (what .ci/build puts in pkg/ruleset/).
     compile   Compile a ruleset folder (ruleset.toml, facts.toml, measures/*.toml …) into the JSON
               document the engine and the web widget load; it is checked first.
 
@@ -172,6 +175,14 @@ pub fn run(args: &[String], input: &mut dyn BufRead, out: &mut dyn Write) -> Res
         }
         "measures" => measures(&parse_options(&args[1..])?, out),
         "compile" => compile(&parse_options(&args[1..])?, out),
+        "pack" => {
+            let o = parse_options(&args[1..])?;
+            let [dir] = o.positional.as_slice() else {
+                return Err(usage("pack takes one OUT folder"));
+            };
+            crate::native::write_pack(&ruleset(&o)?, std::path::Path::new(dir))
+                .map_err(|e| failed(format!("{dir}: {e}")))
+        }
         other => Err(usage(format!("unknown command “{other}”"))),
     }
 }

@@ -12,9 +12,17 @@ pub mod cli;
 pub mod compile;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
-/// The browser API (wasm-bindgen exports), public so the wasm tests can call it from Rust.
-#[cfg(target_arch = "wasm32")]
+/// The complete browser API (wasm-bindgen exports): any ruleset checked in full, the full report.
+/// Built with the feature `full` into `pkg/sme_eligibility_full.js`; public so the wasm tests can
+/// call it from Rust.
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 pub mod wasm_api;
+#[cfg(target_arch = "wasm32")]
+mod wasm_js;
+/// The page's browser API: a checked ruleset's core and one language's strings, decisions first
+/// and the reasons of one measure when asked. Built into `pkg/sme_eligibility.js`.
+#[cfg(all(target_arch = "wasm32", not(feature = "full")))]
+pub mod wasm_page;
 
 /// The built-in ruleset (沪企服办〔2023〕1号) as compiled JSON, without its example cases.
 pub const BUILTIN_RULESET: &str = include_str!(concat!(env!("OUT_DIR"), "/ruleset.json"));

@@ -93,3 +93,28 @@ pub fn profile_schema(rs: &Ruleset) -> serde_json::Value {
         "properties": props
     })
 }
+
+/// Writes a ruleset packed for the page's engine into `dir`: `core.bin` (the checked rules, see
+/// `engine::codec`), and for each language `LANG.json` (the strings a first report and the
+/// questionnaire need), `LANG.why.json` (those only the reasons need) and `LANG.clauses.json` (the
+/// clause texts): `StringTable`s naming the ruleset's content hash, so that a page never pairs them
+/// with another ruleset's core.
+pub fn write_pack(rs: &Ruleset, dir: &std::path::Path) -> std::io::Result<()> {
+    let packed = crate::engine::codec::pack(rs);
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join("core.bin"), &packed.core)?;
+    for (lang, table) in Lang::ALL.into_iter().zip(&packed.tables) {
+        let runs = [
+            ("", 0, packed.why),
+            (".why", packed.why, packed.clauses),
+            (".clauses", packed.clauses, table.len()),
+        ];
+        for (suffix, start, end) in runs {
+            let name = format!("{}{suffix}.json", lang.code());
+            let strings = table.get(start..end).unwrap_or_default();
+            let doc = json!({ "ruleset": rs.hash, "lang": lang.code(), "start": start, "strings": strings });
+            std::fs::write(dir.join(name), doc.to_string())?;
+        }
+    }
+    Ok(())
+}

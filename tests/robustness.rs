@@ -359,8 +359,7 @@ fn untrusted_rulesets_are_refused_at_their_limits_by_name() {
             serde_json::json!(id),
             rulesets::LABEL
         );
-        let errors = load_json(&build(&fact, "", leaf, "\"1\""))
-            .expect_err("refused");
+        let errors = load_json(&build(&fact, "", leaf, "\"1\"")).expect_err("refused");
         let en = errors[0].message(Lang::En);
         assert!(
             en.contains("bad id") && en.starts_with("facts[0].id"),

@@ -12,7 +12,7 @@
 use super::date::Date;
 use super::limits::{AMENDMENTS_PER_PART, CONDITION_DEPTH, FORMULA_DEPTH};
 use super::model::*;
-use super::text::{Text, Texts};
+use super::text::{Lang, Text, Texts};
 use rust_decimal::Decimal;
 
 /// The first bytes of a core: a name and the format's version.
@@ -26,12 +26,118 @@ pub struct Corrupt {
 
 type Read<T> = Result<T, Corrupt>;
 
-/// Writes a ruleset's core. `hash` is not written: the reader is given the hash of the document
-/// the core was compiled from.
+/// A ruleset ready for a page: its core, and its strings per language in three runs: what a first
+/// report and the questionnaire need, then what only the reasons need (from `why`), then the
+/// clause texts (from `clauses`), each fetched when a person opens what shows it.
+pub struct Pack {
+    pub core: Vec<u8>,
+    pub tables: [Vec<String>; 3],
+    pub why: usize,
+    pub clauses: usize,
+}
+
+/// The core and the reordered string tables of a ruleset.
+pub fn pack(rs: &Ruleset) -> Pack {
+    let n = rs.texts.len();
+    // 0: a first report's, 1: the reasons' only, 2: a clause text.
+    let mut run = vec![0u8; n];
+    let mut mark = |t: Option<Text>, r: u8| {
+        if let Some(x) = t.and_then(|t| run.get_mut(t.0 as usize)) {
+            *x = (*x).max(r);
+        }
+    };
+    let mut leaves = Vec::new();
+    for d in &rs.derived {
+        mark(Some(d.label), 1);
+        leaves_of(&d.when, &mut leaves);
+    }
+    for m in &rs.measures {
+        mark(Some(m.text), 2);
+        mark(m.text_note, 2);
+        mark(m.kind_reason, 2);
+        for p in &m.parts {
+            mark(p.window.as_ref().map(|w| w.cite), 1);
+            mark(p.note, 1);
+            p.when.iter().for_each(|c| leaves_of(c, &mut leaves));
+            let amounts = p
+                .amount
+                .iter()
+                .chain(p.amendments.iter().filter_map(|a| a.amount.as_ref()));
+            for a in amounts {
+                mark(Some(a.cite), 1);
+                mark(a.basis, 1);
+            }
+            for a in &p.amendments {
+                mark(a.text, 2);
+                mark(Some(a.cite), 1);
+                mark(a.note, 1);
+                a.when
+                    .iter()
+                    .flatten()
+                    .for_each(|c| leaves_of(c, &mut leaves));
+            }
+        }
+    }
+    for leaf in leaves {
+        mark(leaf.cite, 1);
+        mark(leaf.label, 1);
+    }
+    let run = &run;
+    let order: Vec<usize> = (0..3u8)
+        .flat_map(|r| (0..n).filter(move |i| run[*i] == r))
+        .collect();
+    let mut remap = vec![0u32; n];
+    for (new, old) in order.iter().enumerate() {
+        remap[*old] = u32::try_from(new).unwrap_or(u32::MAX);
+    }
+    let tables = Lang::ALL.map(|lang| {
+        let table = rs.texts.table(lang);
+        order
+            .iter()
+            .map(|i| table.get(*i).cloned().unwrap_or_default())
+            .collect()
+    });
+    let count = |r: u8| run.iter().filter(|x| **x == r).count();
+    Pack {
+        core: write(rs, &remap),
+        tables,
+        why: count(0),
+        clauses: count(0) + count(1),
+    }
+}
+
+/// Every leaf of a condition, counted lists' conditions too.
+fn leaves_of<'a>(c: &'a Cond, out: &mut Vec<&'a Leaf>) {
+    match c {
+        Cond::All(k) | Cond::Any(k) => k.iter().for_each(|k| leaves_of(k, out)),
+        Cond::Not(k) => leaves_of(k, out),
+        Cond::Derived(_) => {}
+        Cond::Leaf(leaf) => {
+            if let Subject::Count { filter, .. } = &leaf.subject {
+                filter.iter().for_each(|k| leaves_of(k, out));
+            }
+            out.push(leaf);
+        }
+    }
+}
+
+/// Writes a ruleset's core, with its texts in their own order.
 pub fn encode(rs: &Ruleset) -> Vec<u8> {
-    let mut w = Writer(MAGIC.to_vec());
+    let same: Vec<u32> = (0..rs.texts.len())
+        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+        .collect();
+    write(rs, &same)
+}
+
+/// The core, each text written as its place in `remap`.
+fn write(rs: &Ruleset, remap: &[u32]) -> Vec<u8> {
+    let mut w = Writer {
+        out: MAGIC.to_vec(),
+        remap,
+    };
     w.str(&rs.id);
     w.str(&rs.version);
+    w.str(&rs.hash);
     for t in [rs.title, rs.document, rs.issuer, rs.source] {
         w.text(t);
     }
@@ -89,12 +195,12 @@ pub fn encode(rs: &Ruleset) -> Vec<u8> {
         w.cond(&d.when);
     }
     w.list(&rs.measures, |w, m| w.measure(m));
-    w.0
+    w.out
 }
 
-/// Reads a core written by `encode`, with the texts of the languages at hand (more can be set
-/// later with `Texts::set`). The ruleset reports `hash` as its content hash.
-pub fn decode(bytes: &[u8], hash: String, texts: Texts) -> Result<Ruleset, Corrupt> {
+/// Reads a core written by `encode` or `pack`, with the texts of the languages at hand (more can be
+/// set later with `Texts::set`).
+pub fn decode(bytes: &[u8], texts: Texts) -> Result<Ruleset, Corrupt> {
     let mut r = Reader {
         bytes,
         at: 0,
@@ -107,6 +213,7 @@ pub fn decode(bytes: &[u8], hash: String, texts: Texts) -> Result<Ruleset, Corru
     }
     let id = r.str()?;
     let version = r.str()?;
+    let hash = r.str()?;
     r.n.texts = usize::MAX; // the count comes after the first texts: checked below
     let [title, document, issuer, source] = [r.text()?, r.text()?, r.text()?, r.text()?];
     let issued = r.date()?;
@@ -281,9 +388,13 @@ fn has_circle(derived: &[Derived]) -> bool {
     false
 }
 
-struct Writer(Vec<u8>);
+struct Writer<'m> {
+    out: Vec<u8>,
+    /// Where each text goes in the tables written beside the core.
+    remap: &'m [u32],
+}
 
-impl Writer {
+impl Writer<'_> {
     fn uint(&mut self, n: usize) {
         self.u64(n as u64);
     }
@@ -292,29 +403,30 @@ impl Writer {
             let byte = (n & 0x7f) as u8;
             n >>= 7;
             if n == 0 {
-                self.0.push(byte);
+                self.out.push(byte);
                 return;
             }
-            self.0.push(byte | 0x80);
+            self.out.push(byte | 0x80);
         }
     }
     fn int(&mut self, n: i64) {
         self.u64(((n << 1) ^ (n >> 63)) as u64);
     }
     fn bool(&mut self, b: bool) {
-        self.0.push(u8::from(b));
+        self.out.push(u8::from(b));
     }
     fn str(&mut self, s: &str) {
         self.uint(s.len());
-        self.0.extend_from_slice(s.as_bytes());
+        self.out.extend_from_slice(s.as_bytes());
     }
     fn text(&mut self, t: Text) {
-        self.uint(t.0 as usize);
+        let at = self.remap.get(t.0 as usize).copied().unwrap_or(t.0);
+        self.uint(at as usize);
     }
     fn date(&mut self, d: Date) {
         self.int(i64::from(d.year()));
-        self.0.push(d.month());
-        self.0.push(d.day());
+        self.out.push(d.month());
+        self.out.push(d.day());
     }
     fn decimal(&mut self, d: Decimal) {
         // Mantissa and scale: a decimal's 96-bit mantissa fits an i128 varint.
@@ -322,7 +434,7 @@ impl Writer {
         let z = ((m << 1) ^ (m >> 127)) as u128;
         self.u64(z as u64);
         self.u64((z >> 64) as u64);
-        self.0.push(d.scale() as u8);
+        self.out.push(d.scale() as u8);
     }
     fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Writer, &T)) {
         self.uint(items.len());

@@ -23,6 +23,9 @@ use std::borrow::Cow;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Detail {
     Summary,
+    /// What a page shows before anyone asks why: `Full` without the explanations, formulas,
+    /// clause words and the named conditions (`why` gives those for one measure when asked).
+    Page,
     Full,
 }
 
@@ -257,8 +260,10 @@ pub fn build<'a>(
     detail: Detail,
 ) -> Report<'a> {
     let rs: &'a Ruleset = cx.rs;
+    // Words: titles, statuses, amounts, windows, departments in the language. Why: the reasons.
+    let words = detail != Detail::Summary;
     let full = detail == Detail::Full;
-    let text = |t: &'a crate::engine::text::Text| full.then(|| rs.text(t, lang));
+    let text = |t: &'a crate::engine::text::Text| words.then(|| rs.text(t, lang));
     let paths = |ms: &[Missing]| ms.iter().map(|m| missing_path(rs, m)).collect::<Vec<_>>();
 
     let mut counts = [0usize; 5];
@@ -292,7 +297,7 @@ pub fn build<'a>(
             .parts
             .iter()
             .zip(ev.parts(mo))
-            .map(|(p, po)| part_report(&ex, p, po, full, &paths))
+            .map(|(p, po)| part_report(&ex, p, po, detail, &paths))
             .collect();
         let ended = (mo.status == Status::Expired)
             .then(|| amend::last_window_end(m.parts.iter(), ev.as_of, cx.reading))
@@ -311,15 +316,15 @@ pub fn build<'a>(
             chapter: m.chapter,
             kind: m.kind.code(),
             status: mo.status.code(),
-            status_text: full.then(|| mo.status.label(lang)),
-            amount: mo.amount.map(|a| amount_report(a, full.then_some(lang))),
+            status_text: words.then(|| mo.status.label(lang)),
+            amount: mo.amount.map(|a| amount_report(a, words.then_some(lang))),
             amount_incomplete: mo.amount_incomplete,
             ended,
             text_status,
             parts,
             missing: paths(&mo.missing),
             title: text(&m.title),
-            departments: full.then(|| {
+            departments: words.then(|| {
                 m.departments
                     .iter()
                     .map(|d| rs.text(&rs.departments[*d].name, lang))
@@ -352,7 +357,7 @@ pub fn build<'a>(
             .iter()
             .map(|f| rs.facts[*f].id.as_str())
             .collect(),
-        text: (full && rs.size_standard.is_some()).then(|| ex.size_class_text()),
+        text: (words && rs.size_standard.is_some()).then(|| ex.size_class_text()),
         explanation: (full && rs.size_standard.is_some()).then(|| ex.size_comparisons(0)),
     };
     Report {
@@ -371,7 +376,7 @@ pub fn build<'a>(
             ineligible: counts[2],
             expired: counts[3],
             not_applicable: counts[4],
-            amount: total.map(|t| amount_report(t, full.then_some(lang))),
+            amount: total.map(|t| amount_report(t, words.then_some(lang))),
             eligible_without_amount,
             period: Period {
                 from: rs.issued.to_string(),
@@ -393,7 +398,7 @@ pub fn build<'a>(
                 })
                 .collect()
         }),
-        next_questions: full.then(|| next::questions(cx, ev, lang)),
+        next_questions: words.then(|| next::questions(cx, ev, lang)),
         errors: errors
             .iter()
             .map(|e| ErrorReport {
@@ -409,17 +414,17 @@ fn part_report<'a>(
     ex: &Explainer<'_, 'a, '_>,
     p: &'a Part,
     po: &PartOutcome,
-    full: bool,
+    detail: Detail,
     paths: &dyn Fn(&[Missing]) -> Vec<Cow<'a, str>>,
 ) -> PartReport<'a> {
     let rs: &'a Ruleset = ex.cx.rs;
     let lang = ex.lang;
+    let words = detail != Detail::Summary;
     let amount = match &po.amount {
-        AmountOutcome::Known(i) => Some(amount_report(*i, full.then_some(lang))),
+        AmountOutcome::Known(i) => Some(amount_report(*i, words.then_some(lang))),
         _ => None,
     };
     let standing = ex.cx.standing(p);
-    let rule = standing.amount;
     let amount_problem = match &po.amount {
         AmountOutcome::Overflow => Some(lang.pick([
             "金额超出可精确计算的范围，未予估算",
@@ -433,33 +438,80 @@ fn part_report<'a>(
         ])),
         _ => None,
     };
+    let why = (detail == Detail::Full).then(|| part_why(ex, p, po));
+    let (formula, basis, amount_cite, explanation, note) = match why {
+        Some(w) => (
+            w.formula,
+            w.basis,
+            w.amount_cite,
+            Some(w.explanation),
+            w.note,
+        ),
+        None => (None, None, None, None, None),
+    };
     PartReport {
         id: &p.id,
         status: po.status.code(),
-        status_text: full.then(|| po.status.label(lang)),
+        status_text: words.then(|| po.status.label(lang)),
         amount,
-        amount_problem: amount_problem.filter(|_| full),
+        amount_problem: amount_problem.filter(|_| words),
         window: standing
             .window
-            .filter(|_| full)
+            .filter(|_| words)
             .map(|w| window_report(w.from, w.to, po.window)),
         text_window: Standing::clause(p)
             .window
             .filter(|w| {
-                full && standing
-                    .window
-                    .is_some_and(|s| (s.from, s.to) != (w.from, w.to))
+                words
+                    && standing
+                        .window
+                        .is_some_and(|s| (s.from, s.to) != (w.from, w.to))
             })
             .map(|w| window_report(w.from, w.to, ex.cx.window_state(Some(w)))),
         amendments: standing
             .amendments()
             .filter_map(|i| p.amendments.get(i))
-            .map(|a| amendment_report(ex, p, a, full))
+            .map(|a| amendment_report(ex, p, a, detail))
             .collect(),
         text_status: po.text_status.map(Status::code),
-        missing: full.then(|| paths(&po.missing)),
-        title: full.then(|| rs.text(&p.title, lang)),
-        formula: rule.filter(|_| full).map(|r| {
+        missing: words.then(|| paths(&po.missing)),
+        title: words.then(|| rs.text(&p.title, lang)),
+        formula,
+        basis,
+        amount_cite,
+        explanation,
+        note,
+    }
+}
+
+/// Why a part stands as it does: its reasons, and how its amount is computed.
+#[derive(Serialize)]
+pub struct PartWhy<'a> {
+    pub id: &'a str,
+    /// How the amount is computed, with the enterprise's figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub formula: Option<String>,
+    /// The assumption made where the clause leaves the base open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_cite: Option<&'a str>,
+    pub explanation: Vec<Reason<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+    /// The later documents in force that change the part, with their words and notes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<AmendmentReport<'a>>,
+}
+
+fn part_why<'a>(ex: &Explainer<'_, 'a, '_>, p: &'a Part, po: &PartOutcome) -> PartWhy<'a> {
+    let rs: &'a Ruleset = ex.cx.rs;
+    let lang = ex.lang;
+    let standing = ex.cx.standing(p);
+    let rule = standing.amount;
+    PartWhy {
+        id: &p.id,
+        formula: rule.map(|r| {
             let lo = ex.formula(&r.min);
             let hi = r.max.as_ref().map(|e| ex.formula(e));
             let tpl: &Tpl = match &hi {
@@ -473,13 +525,98 @@ fn part_report<'a>(
             fill(lang, tpl, &[&lo, hi.as_deref().unwrap_or("")])
         }),
         basis: rule
-            .filter(|_| full)
             .and_then(|r| r.basis.as_ref())
             .map(|b| rs.text(b, lang)),
-        amount_cite: rule.filter(|_| full).map(|r| rs.text(&r.cite, lang)),
-        explanation: full.then(|| ex.part(standing, po.conditions, po.window)),
-        note: p.note.as_ref().filter(|_| full).map(|n| rs.text(n, lang)),
+        amount_cite: rule.map(|r| rs.text(&r.cite, lang)),
+        explanation: ex.part(standing, po.conditions, po.window),
+        note: p.note.as_ref().map(|n| rs.text(n, lang)),
+        amendments: standing
+            .amendments()
+            .filter_map(|i| p.amendments.get(i))
+            .map(|a| amendment_report(ex, p, a, Detail::Full))
+            .collect(),
     }
+}
+
+/// Why one measure stands as it does, asked for when a person opens it: each part's reasons and
+/// amount, and what the named conditions those reasons name consist of (the size class too, when
+/// one of them is the size class).
+#[derive(Serialize)]
+pub struct MeasureWhy<'a> {
+    pub id: u32,
+    pub parts: Vec<PartWhy<'a>>,
+    pub derived: Vec<DerivedReport<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_class: Option<Vec<Reason<'a>>>,
+}
+
+/// `MeasureWhy` of the measure with this id, or None when the ruleset has no such measure.
+pub fn why<'a>(
+    cx: &Context<'a, '_>,
+    ev: &Evaluation,
+    id: u32,
+    lang: Lang,
+) -> Option<MeasureWhy<'a>> {
+    let rs: &'a Ruleset = cx.rs;
+    let at = rs.measures.iter().position(|m| m.id == id)?;
+    let (m, mo) = (&rs.measures[at], ev.measures.get(at)?);
+    let ex = Explainer {
+        cx,
+        lang,
+        clause: m.id,
+    };
+    let parts: Vec<PartWhy<'a>> = m
+        .parts
+        .iter()
+        .zip(ev.parts(mo))
+        .map(|(p, po)| part_why(&ex, p, po))
+        .collect();
+    // The named conditions the reasons name, and those their own reasons name, once each.
+    let named = Explainer {
+        cx,
+        lang,
+        clause: 0,
+    };
+    let mut derived: Vec<DerivedReport<'a>> = Vec::new();
+    let mut pending: Vec<String> = parts
+        .iter()
+        .flat_map(|p| &p.explanation)
+        .filter_map(|r| r.fact.as_deref().map(str::to_owned))
+        .collect();
+    let mut size_class = None;
+    while let Some(name) = pending.pop() {
+        if let Some(std) = &rs.size_standard
+            && rs.facts.get(std.class_fact).is_some_and(|f| f.id == name)
+        {
+            size_class.get_or_insert_with(|| named.size_comparisons(0));
+            continue;
+        }
+        let Some(i) = rs.derived.iter().position(|d| d.id == name) else {
+            continue;
+        };
+        if derived.iter().any(|d| d.id == name) {
+            continue;
+        }
+        let d = &rs.derived[i];
+        let explanation = named.derived(d);
+        pending.extend(
+            explanation
+                .iter()
+                .filter_map(|r| r.fact.as_deref().map(str::to_owned)),
+        );
+        derived.push(DerivedReport {
+            id: &d.id,
+            label: rs.text(&d.label, lang),
+            outcome: cx.derived(i).code(),
+            explanation,
+        });
+    }
+    Some(MeasureWhy {
+        id,
+        parts,
+        derived,
+        size_class,
+    })
 }
 
 fn window_report(from: Option<Date>, to: Option<Date>, state: WindowState) -> WindowReport {
@@ -535,8 +672,10 @@ fn amendment_report<'a>(
     ex: &Explainer<'_, 'a, '_>,
     p: &'a Part,
     a: &'a Amendment,
-    full: bool,
+    detail: Detail,
 ) -> AmendmentReport<'a> {
+    let words = detail != Detail::Summary;
+    let full = detail == Detail::Full;
     let rs: &'a Ruleset = ex.cx.rs;
     let lang = ex.lang;
     let source = rs.sources.get(a.source);
@@ -578,8 +717,8 @@ fn amendment_report<'a>(
         in_force: a.in_force.to_string(),
         until: a.until.map(|d| d.to_string()),
         changes,
-        title: full.then_some(title),
-        text: full.then(|| sentences.join(lang.pick(["；", "。", "; "]))),
+        title: words.then_some(title),
+        text: words.then(|| sentences.join(lang.pick(["；", "。", "; "]))),
         cite: full.then(|| rs.text(&a.cite, lang)),
         note: a.note.as_ref().filter(|_| full).map(|n| rs.text(n, lang)),
     }
