@@ -48,9 +48,10 @@ fn write_failed(e: std::io::Error) -> Failure {
 
 // ── The command line ────────────────────────────────────────────────────────────────────────────
 
-/// Every option, once. A command takes those its `Command::options` lists; a new option is a
-/// variant here, a line in each of `name`, `value`, `help` and `Options::set`, and its name in the
-/// lists of the commands that take it.
+/// Every option, once. A command takes those its `Command::options` lists. A new option (say a
+/// `--text-only` flag for check and batch) is a variant here and in `ALL`, a line in each of `name`,
+/// `value`, `help` and `Options::set`, a field of `Options` (with its default in `read_options`),
+/// and its variant in the lists of the commands that take it; the usage texts follow by themselves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Opt {
     AsOf,
