@@ -10,6 +10,7 @@ mod render;
 
 pub use render::render_text;
 
+use crate::engine::amend::Reading;
 use crate::engine::catalog::catalog;
 use crate::engine::eval::Context;
 use crate::engine::limits::{PROFILE_BYTES, RULESET_BYTES};
@@ -60,16 +61,18 @@ enum Opt {
     Detail,
     Ruleset,
     Lenient,
+    TextOnly,
 }
 
 impl Opt {
-    const ALL: [Opt; 6] = [
+    const ALL: [Opt; 7] = [
         Opt::AsOf,
         Opt::Lang,
         Opt::Format,
         Opt::Detail,
         Opt::Ruleset,
         Opt::Lenient,
+        Opt::TextOnly,
     ];
 
     fn name(self) -> &'static str {
@@ -80,6 +83,7 @@ impl Opt {
             Opt::Detail => "detail",
             Opt::Ruleset => "ruleset",
             Opt::Lenient => "lenient",
+            Opt::TextOnly => "text-only",
         }
     }
 
@@ -91,7 +95,7 @@ impl Opt {
             Opt::Format => Some("text|json"),
             Opt::Detail => Some("summary|full|status"),
             Opt::Ruleset => Some("FILE"),
-            Opt::Lenient => None,
+            Opt::Lenient | Opt::TextOnly => None,
         }
     }
 
@@ -112,6 +116,11 @@ impl Opt {
                  field, a value out of range…, or not a JSON object): exit 0.\n\
                  Either way it is evaluated with those answers unknown and its\n\
                  errors are listed; without --lenient the exit status is 1."
+            }
+            Opt::TextOnly => {
+                "Read the policy's text alone, as issued, without the later\n\
+                 documents that amend it (default: the policy as amended on the\n\
+                 as-of date, each part naming the document that changed it)."
             }
         }
     }
@@ -160,8 +169,8 @@ impl Command {
     fn options(self) -> &'static [Opt] {
         use Opt::*;
         match self {
-            Command::Check => &[AsOf, Lang, Format, Ruleset, Lenient],
-            Command::Batch => &[AsOf, Lang, Detail, Ruleset, Lenient],
+            Command::Check => &[AsOf, Lang, Format, Ruleset, Lenient, TextOnly],
+            Command::Batch => &[AsOf, Lang, Detail, Ruleset, Lenient, TextOnly],
             Command::Schema => &[Ruleset],
             Command::Measures => &[Lang, Format, Ruleset],
             Command::Compile => &[],
@@ -313,6 +322,8 @@ struct Options {
     detail: BatchDetail,
     ruleset: Option<String>,
     lenient: bool,
+    /// The policy as amended on the as-of date, or its text alone (`--text-only`).
+    pub reading: Reading,
     operands: Vec<String>,
 }
 
@@ -357,6 +368,7 @@ impl Options {
             }
             Opt::Ruleset => self.ruleset = Some(value()?),
             Opt::Lenient => self.lenient = true,
+            Opt::TextOnly => self.reading = Reading::TextOnly,
         }
         Ok(())
     }
@@ -417,6 +429,7 @@ fn read_options(command: Command, args: &mut lexopt::Parser) -> Result<Option<Op
         detail: BatchDetail::Report(Detail::Summary),
         ruleset: None,
         lenient: false,
+        reading: Reading::Amended,
         operands: Vec::new(),
     };
     while let Some(arg) = args.next().map_err(|e| e.to_string())? {
@@ -609,7 +622,8 @@ fn check(o: &Options, stdin: &mut dyn BufRead, out: &mut dyn Write) -> Result<()
         ))
     })?;
     let (profile, errors) = read_profile(&rs, &input);
-    let cx = Context::new(&rs, &profile, o.as_of.unwrap_or_else(today));
+    let mut cx = Context::new(&rs, &profile, o.as_of.unwrap_or_else(today));
+    cx.reading = o.reading;
     let ev = cx.evaluate();
     let report = report::build(&cx, &ev, &errors, o.lang, Detail::Full);
     match o.format {

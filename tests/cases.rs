@@ -220,7 +220,9 @@ fn check_case(rs: &Ruleset, measure: u32, case: &Case) -> Vec<String> {
             s => by.contains(&s),
         };
         if !ok {
-            bad.push(format!("part {id}: expected amended by {source}, got {by:?}"));
+            bad.push(format!(
+                "part {id}: expected amended by {source}, got {by:?}"
+            ));
         }
     }
     for (id, status) in &expect.text_statuses {
@@ -230,7 +232,9 @@ fn check_case(rs: &Ruleset, measure: u32, case: &Case) -> Vec<String> {
         };
         let got = p["text_status"].as_str().unwrap_or("none");
         if got != status {
-            bad.push(format!("part {id} under the text alone: expected {status}, got {got}"));
+            bad.push(format!(
+                "part {id} under the text alone: expected {status}, got {got}"
+            ));
         }
     }
     for (id, a) in &expect.part_amounts {

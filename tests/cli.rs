@@ -413,7 +413,8 @@ fn the_usage_text_says_which_options_each_command_takes() {
             "--format",
             "--lang",
             "--lenient",
-            "--ruleset"
+            "--ruleset",
+            "--text-only"
         ]
     );
     for line in &usage_lines {
@@ -634,7 +635,7 @@ fn batch_status_agrees_with_the_summary_report() {
     input += SME;
     input.push('\n');
     let mut seen = std::collections::BTreeSet::new();
-    for as_of in ["2023-07-01", "2024-06-30", "2025-03-01"] {
+    for as_of in ["2023-07-01", "2024-06-30", "2025-03-01", "2028-06-30"] {
         let args = ["batch", "--as-of", as_of, "--lenient"];
         let status = records(&run(&[&args[..], &["--detail", "status"]].concat(), &input));
         let summary = records(&run(&args, &input));
@@ -678,6 +679,32 @@ fn batch_status_agrees_with_the_summary_report() {
             );
         }
     }
+    // The built-in measures no longer expire whole (later documents keep windows open, and
+    // dated events are conditions): a ruleset whose one part has a closed window shows X.
+    let mut fixture: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/fuzz/fixtures/ruleset.json").expect("fixture"),
+    )
+    .expect("fixture JSON");
+    if let Some(parts) = fixture["measures"][0]["parts"].as_array_mut() {
+        parts.retain(|p| p.get("window").is_some());
+    }
+    let path = std::env::temp_dir().join(format!("sme-check-expired-{}.json", std::process::id()));
+    std::fs::write(&path, fixture.to_string()).expect("temp ruleset");
+    let ruleset = path.to_str().expect("utf-8 path");
+    let args = [
+        "batch",
+        "--as-of",
+        "2030-01-01",
+        "--lenient",
+        "--ruleset",
+        ruleset,
+    ];
+    let status = records(&run(&[&args[..], &["--detail", "status"]].concat(), "{}\n"));
+    let summary = records(&run(&args, "{}\n"));
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(summary[0]["measures"][0]["status"], "expired");
+    assert_eq!(status[0]["status"], "X");
+    seen.insert("expired".to_owned());
     assert_eq!(seen.len(), 5, "every status is compared: {seen:?}");
 }
 
@@ -733,4 +760,65 @@ fn another_ruleset_from_a_file() {
         "{err}"
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Issue 10's example: in mid-2026 a small-scale taxpayer with 80,000 yuan of monthly sales is
+/// exempt under 财政部 税务总局公告2023年第19号; the 2023 clause alone says the relief has expired.
+#[test]
+fn the_policy_as_amended_by_default_and_the_text_alone_on_request() {
+    let profile = r#"{"registered_in_shanghai":true,"vat_taxpayer":"small_scale","vat_monthly_sales":"80000"}"#;
+    let part_a = |args: &[&str]| -> serde_json::Value {
+        let o = run(args, profile);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let r: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json report");
+        let m = r["measures"]
+            .as_array()
+            .and_then(|ms| ms.iter().find(|m| m["id"] == 22))
+            .cloned()
+            .expect("measure 22");
+        m["parts"][0].clone()
+    };
+    let amended = part_a(&["check", "--as-of", "2026-06-30", "--format", "json", "-"]);
+    assert_eq!(amended["status"], "eligible");
+    assert_eq!(amended["amendments"][0]["source"], "cs-2023-19");
+    assert!(
+        amended["amendments"][0]["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("财政部 税务总局公告2023年第19号"))
+    );
+    let alone = part_a(&[
+        "check",
+        "--as-of=2026-06-30",
+        "--format=json",
+        "--text-only",
+        "-",
+    ]);
+    assert_eq!(alone["status"], "expired");
+    assert!(alone.get("amendments").is_none());
+    // The table names the document too, and says what the text alone would give.
+    let o = run(
+        &["check", "--as-of", "2026-06-30", "--lang", "en", "-"],
+        profile,
+    );
+    let text = stdout(&o);
+    assert!(
+        text.contains("MOF & STA Announcement No. 19 of 2023"),
+        "{text}"
+    );
+    assert!(text.contains("under the clause alone: expired"), "{text}");
+    // Batch takes it too; measures takes no such option.
+    let o = run(
+        &[
+            "batch",
+            "--as-of",
+            "2026-06-30",
+            "--detail",
+            "status",
+            "--text-only",
+        ],
+        profile,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&["measures", "--text-only"], "");
+    assert_eq!(o.status.code(), Some(2));
 }

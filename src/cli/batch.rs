@@ -49,7 +49,8 @@ pub(super) fn batch(
             Ok(mut input) => {
                 let id = take_id(&mut input);
                 let (profile, errors) = read_profile(&rs, &input);
-                let cx = Context::new(&rs, &profile, as_of);
+                let mut cx = Context::new(&rs, &profile, as_of);
+                cx.reading = o.reading;
                 let ev = cx.evaluate();
                 let written = match o.detail {
                     BatchDetail::Status => {

@@ -148,6 +148,21 @@ pub fn render_text(rs: &Ruleset, r: &Report, lang: Lang) -> String {
             if m.status == "not_applicable" {
                 continue;
             }
+            // A later document in force changes this part: which, what, and the text's own answer.
+            for a in &p.amendments {
+                if let Some(t) = &a.text {
+                    line(&mut s, format!("       ※ {t}"));
+                }
+            }
+            let under_text = crate::engine::eval::Status::ALL
+                .into_iter()
+                .find(|x| Some(x.code()) == p.text_status);
+            if let Some(t) = under_text {
+                line(
+                    &mut s,
+                    format!("       ※ {}", crate::engine::report::under_text(t, l)),
+                );
+            }
             for reason in p.explanation.iter().flatten() {
                 let indent = "  ".repeat(usize::from(reason.depth));
                 line(
