@@ -172,7 +172,15 @@ pub fn run(args: &[String], input: &mut dyn BufRead, out: &mut dyn Write) -> Res
         }
         "measures" => measures(&parse_options(&args[1..])?, out),
         "compile" => compile(&parse_options(&args[1..])?, out),
-        other => Err(usage(format!("unknown command “{other}”"))),
+        other => crate::authoring::run(other, &args[1..], out)
+            .unwrap_or_else(|| Err(format!("unknown command “{other}”")))
+            .map_err(|e| {
+                if e.starts_with("unknown command") || e.starts_with("usage") {
+                    usage(e)
+                } else {
+                    failed(e)
+                }
+            }),
     }
 }
 

@@ -14,10 +14,12 @@
 //! Every problem is reported with its file, line and column; the folder compiles only without any.
 
 pub mod checks;
+pub mod convert;
 pub mod diag;
 pub mod expr;
 mod items;
-mod lower;
+pub mod lower;
+pub mod print;
 pub mod tree;
 
 use diag::{Diag, Diags};
