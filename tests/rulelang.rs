@@ -463,3 +463,55 @@ fn the_earlier_form_is_still_read() {
     let old = compile_dir(&small(&m).0).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(new.document, old.document);
 }
+
+/// The measure GUIDE.md writes, step by step, compiles in place of the built-in 05.toml and its
+/// example cases hold: the guide cannot drift from the language.
+#[test]
+fn the_guides_measure_compiles_and_its_cases_hold() {
+    let guide = fs::read_to_string("src/rules/GUIDE.md").expect("guide");
+    let blocks: Vec<&str> = guide
+        .split("```toml\n")
+        .skip(1)
+        .filter_map(|b| b.split("\n```").next())
+        .collect();
+    assert_eq!(blocks.len(), 3, "the guide's three TOML blocks");
+    let s = Scratch::new("guide");
+    for name in ["ruleset.toml", "facts.toml", "size.toml", "derived.toml"] {
+        fs::copy(Path::new(REAL).join(name), s.0.join(name)).expect("copy");
+    }
+    for e in fs::read_dir(Path::new(REAL).join("measures"))
+        .expect("measures")
+        .flatten()
+    {
+        fs::copy(e.path(), s.0.join("measures").join(e.file_name())).expect("copy");
+    }
+    s.write("measures/05.toml", &blocks.join("\n\n"));
+    let compiled = compile_dir(&s.0).unwrap_or_else(|e| panic!("the guide's measure:\n{e}"));
+    let rs = load_json(&serde_json::to_string(&compiled.document).expect("json"))
+        .unwrap_or_else(|_| panic!("loads"));
+    let cases = &compiled
+        .cases
+        .iter()
+        .find(|f| f.measure == 5)
+        .expect("measure 5")
+        .cases;
+    assert_eq!(cases.len(), 3);
+    for case in cases {
+        let profile = parse_json(&serde_json::to_string(&case["profile"]).expect("profile"))
+            .expect("profile");
+        let as_of = Date::parse(case["as_of"].as_str().expect("as_of")).expect("date");
+        let r = serde_json::to_value(report::evaluate(
+            &rs,
+            &profile,
+            as_of,
+            Lang::Zh,
+            Detail::Full,
+        ))
+        .expect("report");
+        let m = r["measures"]
+            .as_array()
+            .and_then(|ms| ms.iter().find(|m| m["id"] == 5))
+            .expect("measure 5");
+        assert_eq!(m["status"], case["expect"]["status"], "{}", case["name"]);
+    }
+}

@@ -381,7 +381,9 @@ pub fn wrapped(s: &str, width_limit: usize) -> String {
                 && chars[i - 1] == '.'
                 && chars[i - 2].is_ascii_lowercase()
                 && next.is_some_and(|n| n.is_uppercase()));
-        let soft = matches!(c, '，' | '、' | '；' | '：') || *c == ' ';
+        // A space breaks English text; in Chinese or Japanese it sits around numbers (“的 10%”).
+        let soft = matches!(c, '，' | '、' | '；' | '：')
+            || (*c == ' ' && i > 0 && chars[i - 1].is_ascii() && next.is_some_and(char::is_ascii));
         if breakable && (sentence_end && cols > 40 || soft && cols >= width_limit - 16) {
             lines.push(std::mem::take(&mut line));
             cols = 0;
