@@ -13,7 +13,9 @@
 //! src/rules/REFERENCE.md; the compiled document is the same whichever form a measure is written in.
 //! Every problem is reported with its file, line and column; the folder compiles only without any.
 
+mod amount;
 pub mod checks;
+mod comments;
 pub mod convert;
 pub mod diag;
 pub mod expr;
