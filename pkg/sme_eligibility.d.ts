@@ -12,6 +12,24 @@ export interface EvaluateOptions {
     lang?: LangCode;
     /** "full" (default): texts, explanations, next questions. "summary": statuses and amounts. */
     detail?: "full" | "summary";
+    /** true: the policy text alone, without the later documents that amend it (default false:
+     * the policy as amended on the as-of date). */
+    text_only?: boolean;
+}
+
+/** A later document in force on the as-of date that changes a part. */
+export interface AmendmentReport {
+    /** The document's source id. */
+    source: string;
+    evidence: "cited" | "verify" | "official";
+    in_force: string;
+    until?: string;
+    changes: ("window" | "conditions" | "amount")[];
+    /** Full detail: the document's title, what it changes in a sentence, its words, a note. */
+    title?: string;
+    text?: string;
+    cite?: string;
+    note?: string;
 }
 
 /** Yuan as exact decimal strings. `max` null: a floor (不低于) with no upper bound. */
@@ -39,8 +57,14 @@ export interface PartReport {
     amount: Amount | null;
     /** Full detail: why an eligible part has no amount for these figures (beyond exact computation, or a minimum above the maximum). */
     amount_problem?: string;
-    /** Full detail only. */
+    /** Full detail only: the window as it stands on the as-of date (amended unless text_only). */
     window?: { from?: string; to?: string; state: "open" | "not_yet" | "closed" };
+    /** Full detail only: the window as the clause states it, where an amendment changes it. */
+    text_window?: { from?: string; to?: string; state: "open" | "not_yet" | "closed" };
+    /** Later documents in force on the as-of date that change this part. */
+    amendments?: AmendmentReport[];
+    /** The status under the clause alone, where those documents change it. */
+    text_status?: Status;
     /** Full detail only: the part's own missing facts (the measure lists them all). */
     missing?: string[];
     title?: string;
@@ -60,6 +84,8 @@ export interface MeasureReport {
     amount: Amount | null;
     amount_incomplete?: boolean;
     ended?: string;
+    /** The status under the policy text alone, where later documents in force change it. */
+    text_status?: Status;
     parts: PartReport[];
     missing: string[];
     title?: string;

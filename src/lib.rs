@@ -25,3 +25,8 @@ pub const BUILTIN_RULESET: &str = include_str!(concat!(env!("OUT_DIR"), "/rulese
 
 /// The SHA-256 of [`BUILTIN_RULESET`], taken at build time (`sha256:` and 64 hex digits).
 pub const BUILTIN_RULESET_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/ruleset.sha256"));
+
+/// The README's Rust example, compiled and run by `cargo test --doc` so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeExample;

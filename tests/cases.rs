@@ -5,6 +5,7 @@
 
 use serde_json::Value as Json;
 use sme_eligibility::compile::compile_dir;
+use sme_eligibility::engine::amend::Reading;
 use sme_eligibility::engine::model::Kind;
 use sme_eligibility::engine::report::{self, Detail};
 use sme_eligibility::engine::{Date, Lang, Ruleset};
@@ -33,10 +34,15 @@ fn check_case(rs: &Ruleset, measure: u32, case: &Json) -> Vec<String> {
     let profile_json = serde_json::to_string(&case["profile"]).expect("profile");
     let profile = parse_json(&profile_json).expect("profile parses");
     let expect = &case["expect"];
+    // `text_only = true`: the clause alone, without the later documents that amend it.
+    let reading = match case.get("text_only") {
+        Some(Json::Bool(true)) => Reading::TextOnly,
+        _ => Reading::Amended,
+    };
     let lang_reports: Vec<(Lang, Json)> = Lang::ALL
         .into_iter()
         .map(|lang| {
-            let r = report::evaluate(rs, &profile, as_of, lang, Detail::Full);
+            let r = report::evaluate_as(rs, &profile, as_of, reading, lang, Detail::Full);
             (lang, serde_json::to_value(&r).expect("report serialises"))
         })
         .collect();
@@ -96,6 +102,45 @@ fn check_case(rs: &Ruleset, measure: u32, case: &Json) -> Vec<String> {
                     bad.push(format!("part {id}: expected {status}, got {}", p["status"]))
                 }
                 _ => {}
+            }
+        }
+    }
+    // The later document a part is amended by on the as-of date ("none": by none).
+    if let Some(Json::Object(want)) = expect.get("amended_by") {
+        for (id, source) in want {
+            let Some(p) = part(id) else {
+                bad.push(format!("part {id} does not exist"));
+                continue;
+            };
+            let by: Vec<&str> = p["amendments"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a["source"].as_str())
+                .collect();
+            let ok = match as_str(source, "amended_by") {
+                "none" => by.is_empty(),
+                s => by.contains(&s),
+            };
+            if !ok {
+                bad.push(format!(
+                    "part {id}: expected amended by {source}, got {by:?}"
+                ));
+            }
+        }
+    }
+    // A part's status under the clause alone, where the amendments change it ("none": unchanged).
+    if let Some(Json::Object(want)) = expect.get("text_statuses") {
+        for (id, status) in want {
+            let Some(p) = part(id) else {
+                bad.push(format!("part {id} does not exist"));
+                continue;
+            };
+            let got = p["text_status"].as_str().unwrap_or("none");
+            if got != as_str(status, "text_statuses") {
+                bad.push(format!(
+                    "part {id} under the text alone: expected {status}, got {got}"
+                ));
             }
         }
     }

@@ -84,7 +84,7 @@ fn the_real_ruleset_rewritten_in_the_rule_language_compiles_to_the_same_document
     );
     let m15 = fs::read_to_string(out.0.join("measures/15.toml")).expect("15");
     assert!(
-        m15.contains("exact = \"min(2% × first_loan_principal, 20万元)\""),
+        m15.contains("cap = \"min(2% × first_loan_principal, 20万元)\""),
         "{m15}"
     );
     let m22 = fs::read_to_string(out.0.join("measures/22.toml")).expect("22");

@@ -1,5 +1,6 @@
 //! The SME size class of 工信部联企业〔2011〕300号《中小企业划型标准规定》, checked for all 16 industry
-//! groups at their boundaries.
+//! groups at their boundaries; and 金融业, whose class is declared under its own standard
+//! (银发〔2015〕309号), never computed from 300号's indicators.
 //!
 //! The expected table below is written independently of `src/rules/shanghai-2023-1/size.toml`: in
 //! 万元 and persons, as the standard writes them (see /work/shared/domain/standards.md §1). A
@@ -221,6 +222,7 @@ fn check_rows(rows: &[(&str, &str, &str)]) {
 
 // ── The table covers the ruleset's industry choices ──────────────────────────────────────────────
 
+/// The 16 groups of 300号, and 金融业, whose class is declared under its own standard.
 #[test]
 fn the_table_covers_all_16_industry_groups() {
     let rs = ruleset();
@@ -232,12 +234,23 @@ fn the_table_covers_all_16_industry_groups() {
     let FactKind::Enum(choices) = &industry.kind else {
         panic!("industry is not an enum")
     };
-    let ruleset_ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
-    let table_ids: Vec<&str> = STANDARD.iter().map(|g| g.id).collect();
+    let mut ruleset_ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
+    ruleset_ids.sort_unstable();
+    let mut table_ids: Vec<&str> = STANDARD.iter().map(|g| g.id).chain(["finance"]).collect();
+    table_ids.sort_unstable();
     assert_eq!(STANDARD.len(), 16);
     assert_eq!(ruleset_ids, table_ids);
     let std = rs.size_standard.as_ref().expect("a size standard");
-    assert_eq!(std.groups.len(), 16, "one group per industry");
+    assert_eq!(std.groups.len(), 16, "one group per industry of 300号");
+    let [declared] = std.declared.as_slice() else {
+        panic!("one declared class (金融业) expected")
+    };
+    let finance = choices.iter().position(|c| c.id == "finance");
+    assert_eq!(
+        declared.industries,
+        vec![u16::try_from(finance.expect("finance")).expect("index")]
+    );
+    assert_eq!(rs.facts[declared.fact].id, "finance_size_class");
 }
 
 // ── Every bound: exactly at it, and one unit (one person, one yuan) below ───────────────────────
@@ -473,8 +486,9 @@ const UNKNOWN_ROWS: &[UnknownRow] = &[
     (Some("industry"),                   "19人",                    &["micro"],                               &[]),
     (Some("construction"),               "营收200万",               &["micro"],                               &[]),
     (Some("leasing_business_services"),  "5人",                     &["micro"],                               &[]),
-    // decided without the industry: micro in every one of the 16 groups
-    (None,                               "5人 营收10万 资产10万",   &["micro"],                               &[]),
+    // micro in every one of the 16 groups, but without the industry it may be a financial firm,
+    // whose class is declared: the industry is what to ask
+    (None,                               "5人 营收10万 资产10万",   &["large", "medium", "small", "micro"],   &["industry"]),
 ];
 
 #[test]
@@ -550,4 +564,288 @@ fn figures_notation() {
         profile_json(Some("industry"), &f),
         r#"{"industry":"industry","headcount":1200,"revenue":"300000000","total_assets":"799999999"}"#
     );
+}
+
+// ── 金融业: a class declared under its own standard, not computed from 300号 ─────────────────────
+//
+// 300号 does not size financial enterprises: 银发〔2015〕309号《金融业企业划型标准规定》 does, by
+// sub-industry and mostly by total assets. The ruleset names 金融业 as an industry whose class the
+// enterprise declares (`finance_size_class`, the same four classes); 300号's indicators never
+// decide it, whatever they are.
+
+/// A profile from JSON text, checked to parse without errors.
+fn profile_of(rs: &Ruleset, json: &str) -> Profile {
+    let (profile, errors) = Profile::parse(rs, &parse_json(json).expect("profile JSON"));
+    assert!(errors.is_empty(), "profile {json} has errors: {errors:?}");
+    profile
+}
+
+#[test]
+fn a_financial_firm_is_sized_by_its_declared_class_not_by_300() {
+    let rs = ruleset();
+    let rows: &[(&str, &[&str], &[&str])] = &[
+        // profile                                                                  possible          missing
+        (
+            r#"{"industry":"finance"}"#,
+            &["large", "medium", "small", "micro"],
+            &["finance_size_class"],
+        ),
+        // 5000 persons would be large under “other”; the declared class decides.
+        (
+            r#"{"industry":"finance","headcount":5000,"finance_size_class":"small"}"#,
+            &["small"],
+            &[],
+        ),
+        // 5 persons would be micro under “other”; the declared class decides.
+        (
+            r#"{"industry":"finance","headcount":5,"revenue":"100000","finance_size_class":"large"}"#,
+            &["large"],
+            &[],
+        ),
+        (
+            r#"{"industry":"finance","finance_size_class":"medium"}"#,
+            &["medium"],
+            &[],
+        ),
+        (
+            r#"{"industry":"finance","finance_size_class":"micro"}"#,
+            &["micro"],
+            &[],
+        ),
+        // A declared class given for another industry changes nothing: 300号 decides there.
+        (
+            r#"{"industry":"other","headcount":5,"finance_size_class":"large"}"#,
+            &["micro"],
+            &[],
+        ),
+        // Industry unknown: a financial firm of any class is still possible, so the class stays open
+        // even where all 16 groups agree; the industry is what to ask (the declared class is asked
+        // only of a financial firm).
+        (
+            r#"{"headcount":5,"revenue":"100000","total_assets":"100000"}"#,
+            &["large", "medium", "small", "micro"],
+            &["industry"],
+        ),
+        (
+            r#"{"headcount":5,"revenue":"100000","total_assets":"100000","finance_size_class":"micro"}"#,
+            &["micro"],
+            &[],
+        ),
+    ];
+    let mut bad = Vec::new();
+    for (json, possible, missing) in rows {
+        let out = classify(&rs, &profile_of(&rs, json));
+        let got_possible = possible_names(&out);
+        let got_missing = missing_names(&rs, &out);
+        if got_possible != *possible || got_missing != *missing {
+            bad.push(format!(
+                "{json}: expected possible {possible:?} missing {missing:?}, got possible {got_possible:?} missing {got_missing:?}"
+            ));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn the_declared_class_is_explained_with_its_own_standard() {
+    use sme_eligibility::engine::report::{self, Detail};
+    use sme_eligibility::engine::{Date, Lang};
+    let rs = ruleset();
+    let as_of = Date::parse("2023-07-01").expect("date");
+    let report_json = |json: &str, lang: Lang| {
+        let profile = parse_json(json).expect("profile JSON");
+        let r = serde_json::to_value(report::evaluate(&rs, &profile, as_of, lang, Detail::Full))
+            .expect("report serialises");
+        assert_eq!(r["errors"], serde_json::json!([]), "{json}");
+        r
+    };
+    let declared = r#"{"registered_in_shanghai":true,"industry":"finance","headcount":5000,"finance_size_class":"small"}"#;
+    for (lang, class, says) in [
+        (Lang::Zh, "小型企业", "不按本标准的指标计算"),
+        (Lang::Ja, "小規模企業", "本基準の指標では計算しません"),
+        (
+            Lang::En,
+            "small enterprise",
+            "not computed from this standard's indicators",
+        ),
+    ] {
+        let r = report_json(declared, lang);
+        let size = &r["size_class"];
+        assert_eq!(size["class"], "small", "{size}");
+        assert_eq!(size["text"], class, "{size}");
+        let reasons = size["explanation"].as_array().expect("explanation");
+        // The industry, then the declared class with its source; no 300号 comparison at all.
+        assert!(
+            reasons.iter().any(|x| x["fact"] == "finance_size_class"
+                && x["outcome"] == "met"
+                && x["text"]
+                    .as_str()
+                    .is_some_and(|t| t.contains(class) && t.contains(says))
+                && x["source"].as_str().is_some_and(|s| s.contains("309"))),
+            "{lang:?}: no reason for the declared class in {reasons:?}"
+        );
+        assert!(
+            !reasons.iter().any(|x| x["fact"] == "headcount"),
+            "{lang:?}: a 300号 comparison explains a declared class: {reasons:?}"
+        );
+        // A measure that needs an SME says so with the declared class and its source.
+        let m = r["measures"]
+            .as_array()
+            .and_then(|ms| ms.iter().find(|m| m["id"] == 13))
+            .expect("measure 13");
+        assert_eq!(m["status"], "eligible", "{m}");
+    }
+    // Unanswered: the class is open, the reason says what to answer.
+    let open = report_json(
+        r#"{"registered_in_shanghai":true,"industry":"finance"}"#,
+        Lang::En,
+    );
+    let size = &open["size_class"];
+    assert_eq!(size["class"], serde_json::Value::Null, "{size}");
+    assert_eq!(
+        size["missing"],
+        serde_json::json!(["finance_size_class"]),
+        "{size}"
+    );
+    assert!(
+        size["explanation"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|x| x["fact"] == "finance_size_class"
+                && x["outcome"] == "unknown"
+                && x["text"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("not answered"))),
+        "{size}"
+    );
+}
+
+// ── The loader checks the declared classes like everything else ───────────────────────────────
+
+/// The built-in document with `edit` applied to its size standard; the loader's messages in zh,
+/// ja, en (a ruleset with problems is refused whole).
+fn load_with_size(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<[String; 3]> {
+    use sme_eligibility::engine::Lang;
+    let mut doc: serde_json::Value =
+        serde_json::from_str(sme_eligibility::BUILTIN_RULESET).expect("built-in JSON");
+    edit(&mut doc["size_standard"]);
+    let text = serde_json::to_string(&doc).expect("JSON");
+    match sme_eligibility::native::load_json(&text) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .iter()
+            .map(|e| [Lang::Zh, Lang::Ja, Lang::En].map(|l| e.message(l)))
+            .collect(),
+    }
+}
+
+#[test]
+fn the_loader_names_what_is_wrong_with_a_declared_class() {
+    use serde_json::json;
+    // (what is wrong, the edit, words each message must contain in zh / ja / en)
+    type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+    let cases: Vec<(&str, Edit, [&str; 3])> = vec![
+        (
+            "an unknown fact",
+            Box::new(|s| s["declared"][0]["fact"] = json!("no_such_fact")),
+            [
+                "未知的事实“no_such_fact”",
+                "不明なファクト「no_such_fact」",
+                "unknown fact “no_such_fact”",
+            ],
+        ),
+        (
+            "an enum fact with other values",
+            Box::new(|s| s["declared"][0]["fact"] = json!("vat_taxpayer")),
+            [
+                "“vat_taxpayer”需要取值为 large、medium、small、micro 且由企业填写的枚举事实",
+                "「vat_taxpayer」には値が large・medium・small・micro で企業が回答する列挙型のファクトが必要です",
+                "“vat_taxpayer” needs an enum fact with values large, medium, small, micro, answered by the enterprise",
+            ],
+        ),
+        (
+            "the computed class itself",
+            Box::new(|s| s["declared"][0]["fact"] = json!("size_class")),
+            [
+                "“size_class”需要",
+                "「size_class」には",
+                "“size_class” needs an enum fact with values large, medium, small, micro, answered by the enterprise",
+            ],
+        ),
+        (
+            "a number",
+            Box::new(|s| s["declared"][0]["fact"] = json!("headcount")),
+            [
+                "“headcount”需要",
+                "「headcount」には",
+                "“headcount” needs an enum fact",
+            ],
+        ),
+        (
+            "an industry that is not a choice",
+            Box::new(|s| s["declared"][0]["industry"] = json!("banking")),
+            [
+                "“banking”不是“industry”的可选值",
+                "「banking」は「industry」の選択肢ではありません",
+                "“banking” is not a choice of “industry”",
+            ],
+        ),
+        (
+            "an industry a group already covers",
+            Box::new(|s| s["declared"][0]["industry"] = json!(["finance", "other"])),
+            [
+                "标识“other”重复",
+                "ID「other」が重複しています",
+                "duplicate id “other”",
+            ],
+        ),
+        (
+            "an unknown key",
+            Box::new(|s| s["declared"][0]["class"] = json!("small")),
+            [
+                "未知的键“class”",
+                "不明なキー「class」",
+                "unknown key “class”",
+            ],
+        ),
+        (
+            "no fact",
+            Box::new(|s| {
+                if let Some(o) = s["declared"][0].as_object_mut() {
+                    o.remove("fact");
+                }
+            }),
+            ["缺少“fact”", "「fact」がありません", "“fact” is missing"],
+        ),
+        (
+            "not a list",
+            Box::new(|s| s["declared"] = json!("finance")),
+            ["应为列表", "リストが必要", "expected a list"],
+        ),
+        (
+            "the financial industry left out",
+            Box::new(|s| {
+                if let Some(o) = s.as_object_mut() {
+                    o.remove("declared");
+                }
+            }),
+            [
+                "groups or declared for industry finance",
+                "groups or declared for industry finance",
+                "groups or declared for industry finance",
+            ],
+        ),
+    ];
+    let mut bad = Vec::new();
+    for (what, edit, words) in cases {
+        let messages = load_with_size(edit);
+        let found = messages
+            .iter()
+            .any(|m| (0..3).all(|i| m[i].starts_with("size_standard") && m[i].contains(words[i])));
+        if !found {
+            bad.push(format!("{what}: expected {words:?}, got {messages:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

@@ -352,3 +352,27 @@ fn the_deepest_ruleset_within_the_limits_evaluates_in_the_browser() {
         assert_eq!(text(&report, "measures.0.status"), status);
     }
 }
+
+/// The policy as amended by default; `text_only` reads the 2023 clause alone (issue 10's example:
+/// a small-scale taxpayer with 80,000 yuan of monthly sales in mid-2026).
+#[wasm_bindgen_test]
+fn evaluates_the_policy_as_amended_or_the_text_alone() {
+    let engine = Engine::new().expect("the built-in ruleset loads");
+    let profile = r#"{"registered_in_shanghai": true, "vat_taxpayer": "small_scale", "vat_monthly_sales": "80000"}"#;
+    let amended = engine.evaluate(
+        obj(profile),
+        obj(r#"{"as_of": "2026-06-30", "lang": "en"}"#),
+    );
+    let part = get(&measure(&amended, 22), "parts.0");
+    assert_eq!(text(&part, "status"), "eligible");
+    assert_eq!(text(&part, "text_status"), "expired");
+    assert_eq!(text(&part, "amendments.0.source"), "cs-2023-19");
+    assert!(text(&part, "amendments.0.text").contains("2027-12-31"));
+    let alone = engine.evaluate(
+        obj(profile),
+        obj(r#"{"as_of": "2026-06-30", "lang": "en", "text_only": true}"#),
+    );
+    let part = get(&measure(&alone, 22), "parts.0");
+    assert_eq!(text(&part, "status"), "expired");
+    assert!(get(&part, "amendments").is_undefined());
+}

@@ -1,9 +1,16 @@
-// The language links switch the element without a reload: answers stay.
-const el = document.querySelector('sme-eligibility'), use = lang => lang && el.setAttribute('lang', lang);
-use(new URLSearchParams(location.search).get('lang'));
-document.querySelector('nav').addEventListener('click', e => {
-  if (!e.target.lang) return;
-  e.preventDefault();
-  use(e.target.lang);
-  history.replaceState(null, '', '?lang=' + e.target.lang);
+// The demonstration page's language links switch the element's language without a reload, so the
+// answers stay; ?lang= in the address chooses the language on arrival.
+const widget = document.querySelector('sme-eligibility');
+
+function useLanguage(lang) {
+  if (lang) widget.setAttribute('lang', lang);
+}
+
+useLanguage(new URLSearchParams(location.search).get('lang'));
+document.querySelector('nav').addEventListener('click', event => {
+  const lang = event.target.lang;
+  if (!lang) return;
+  event.preventDefault();
+  useLanguage(lang);
+  history.replaceState(null, '', '?lang=' + lang);
 });

@@ -269,7 +269,7 @@ impl Writer<'_> {
         let entries = t.table().unwrap_or_default();
         for (k, v) in entries {
             match k.name.as_str() {
-                "text" | "parts" | "cases" => {}
+                "text" | "parts" | "amendments" | "cases" => {}
                 "window" => {
                     self.comments_for(&k.name);
                     self.window(v);
@@ -302,7 +302,20 @@ impl Writer<'_> {
                 let place = format!("parts[{i}]");
                 self.comments_for(&place);
                 self.line("[[parts]]");
-                self.part(p, &place);
+                self.part(p, &place, "parts");
+            }
+        }
+        if let Some(Val::Arr(amendments)) = t.get("amendments").map(|p| &p.val) {
+            for (i, a) in amendments.iter().enumerate() {
+                self.blank();
+                let place = format!("amendments[{i}]");
+                // A comment before `amendments = [` belongs before the first of them.
+                if i == 0 {
+                    self.comments_for("amendments");
+                }
+                self.comments_for(&place);
+                self.line("[[amendments]]");
+                self.part(a, &place, "amendments");
             }
         }
         if let Some(Val::Arr(cases)) = t.get("cases").map(|p| &p.val) {
@@ -330,12 +343,15 @@ impl Writer<'_> {
         }
     }
 
-    fn part(&mut self, p: &Node, place: &str) {
+    /// A part (`head` = "parts") or an amendment (`head` = "amendments"): its keys, then its
+    /// conditions, amount and (an amendment's) text as tables of their own.
+    fn part(&mut self, p: &Node, place: &str, head: &str) {
         let entries = p.table().unwrap_or_default();
         for (k, v) in entries {
             let at = join(place, &k.name);
             match k.name.as_str() {
                 "when" | "amount" => {}
+                "text" if head == "amendments" => {}
                 "window" => {
                     self.comments_for(&at);
                     self.window(v);
@@ -356,12 +372,24 @@ impl Writer<'_> {
                 "when" => {
                     self.blank();
                     self.comments_for(&at);
-                    self.cond_list(v, "parts.when", &at);
+                    self.cond_list(v, &format!("{head}.when"), &at);
                 }
                 "amount" => {
                     self.blank();
                     self.comments_for(&at);
-                    self.amount(v, &at);
+                    self.amount(v, &at, head);
+                }
+                "text" if head == "amendments" => {
+                    self.blank();
+                    self.comments_for(&at);
+                    self.line(format!("[{head}.text]"));
+                    for (lang, s) in v.table().into_iter().flatten() {
+                        self.line(format!(
+                            "{} = {}",
+                            lang.name,
+                            wrapped(s.as_str().unwrap_or_default(), WIDTH)
+                        ));
+                    }
                 }
                 _ => {}
             }
@@ -566,8 +594,8 @@ impl Writer<'_> {
         }
     }
 
-    fn amount(&mut self, v: &Node, place: &str) {
-        self.line("[parts.amount]");
+    fn amount(&mut self, v: &Node, place: &str, head: &str) {
+        self.line(format!("[{head}.amount]"));
         let mut a = v.to_json();
         // A count whose filter carries words: written `count(list)`, its filter in `where` tables.
         let filter = take_annotated_filter(&mut a);
@@ -621,8 +649,8 @@ impl Writer<'_> {
                 self.blank();
                 self.cond_entry_in(
                     item,
-                    "[[parts.amount.where]]",
-                    "parts.amount.where",
+                    &format!("[[{head}.amount.where]]"),
+                    &format!("{head}.amount.where"),
                     &format!("{place}.where[{i}]"),
                     &fields,
                 );

@@ -118,7 +118,7 @@ impl Lower<'_> {
     }
 
     pub fn sources(&mut self, v: &Node) -> Json {
-        let out = self.list_of(v, "sources", &["id", "title", "evidence", "url"]);
+        let out = self.list_of(v, "sources", &["id", "title", "evidence", "url", "date"]);
         if let Val::Arr(items) = &v.val {
             for s in items {
                 if let Some(e) = s.get("evidence")
@@ -230,8 +230,12 @@ impl Lower<'_> {
                 "industry_fact",
                 "class_fact",
                 "groups",
+                "declared",
             ],
-            &[("groups", &["industry", "sme_below", "medium", "small"])],
+            &[
+                ("groups", &["industry", "sme_below", "medium", "small"]),
+                ("declared", &["industry", "fact"]),
+            ],
         )
     }
 
@@ -291,6 +295,7 @@ impl Lower<'_> {
             "note",
             "window",
             "parts",
+            "amendments",
             "cases",
         ];
         let mut out = Map::new();
@@ -333,20 +338,90 @@ impl Lower<'_> {
                         continue;
                     }
                 },
-                "cases" => continue,
+                "cases" | "amendments" => continue,
                 _ => v.to_json(),
             };
             out.insert(k.name.clone(), value);
         }
-        let measure = Json::Object(out);
         // Every cite must be words of this clause, in Chinese and in Japanese.
         let cites = std::mem::take(&mut self.cites);
-        checks::cites_in_clause(self, &measure, &cites);
+        checks::cites_in_clause(self, &out, &cites, "this measure's");
+        if let Some(a) = n.get("amendments") {
+            let amended = self.amendments(a, &out, scope);
+            out.insert("amendments".into(), amended);
+        }
+        let measure = Json::Object(out);
         if let Some(c) = n.get("cases") {
             cases = self.cases(c, &measure, scope);
             checks::case_coverage(self, n, &measure, &cases);
         }
         (measure, cases)
+    }
+
+    /// `[[amendments]]`: a later document that, from a date, changes a part's window, conditions
+    /// or amount. Its cites quote its own words (`text`), not the clause.
+    fn amendments(&mut self, v: &Node, measure: &Map<String, Json>, scope: Scope) -> Json {
+        const KEYS: &[&str] = &[
+            "part", "source", "in_force", "until", "window", "when", "amount", "text", "cite",
+            "note",
+        ];
+        let Val::Arr(items) = &v.val else {
+            self.error(v.span, "“amendments” must be a list ([[amendments]])");
+            return v.to_json();
+        };
+        let part_ids: Vec<&str> = measure
+            .get("parts")
+            .and_then(Json::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["id"].as_str())
+            .collect();
+        let mut out = Vec::new();
+        for a in items {
+            let Some(t) = self.table(a, "an amendment", KEYS) else {
+                continue;
+            };
+            let mut item = Map::new();
+            for (k, v) in t {
+                let value = match k.name.as_str() {
+                    "part" => {
+                        let id = v.as_str().unwrap_or_default();
+                        if !part_ids.contains(&id) {
+                            let help = did_you_mean(id, part_ids.iter().copied());
+                            self.diags.span_help(
+                                self.src,
+                                v.span,
+                                format!("the measure has no part “{id}”"),
+                                help,
+                            );
+                        }
+                        v.to_json()
+                    }
+                    "in_force" | "until" => self.date(v, &k.name),
+                    "window" => self.plain(v, "an amendment's window", &["from", "to"], &[]),
+                    "when" => Json::Array(self.cond_list(v, scope, "when")),
+                    "amount" => self.amount(v, scope),
+                    "text" | "note" => self.text(v, &k.name),
+                    "cite" => {
+                        let text = self.text(v, "cite");
+                        self.cites.push(super::lower::CiteAt {
+                            cite: text.clone(),
+                            at: v.span,
+                        });
+                        text
+                    }
+                    _ => v.to_json(),
+                };
+                item.insert(k.name.clone(), value);
+            }
+            let cites = std::mem::take(&mut self.cites);
+            if let Some(text) = item.get("text") {
+                let words = Map::from_iter([("text".to_owned(), text.clone())]);
+                checks::cites_in_clause(self, &words, &cites, "the amendment's");
+            }
+            out.push(Json::Object(item));
+        }
+        Json::Array(out)
     }
 
     fn part(&mut self, n: &Node, scope: Scope) -> Json {
@@ -368,8 +443,6 @@ impl Lower<'_> {
             };
             out.insert(k.name.clone(), value);
         }
-        // Amendments (a later document that, from a date, extends or ends a part's window or
-        // changes a condition or an amount) will be read here, once the engine has them.
         Json::Object(out)
     }
 
@@ -405,12 +478,14 @@ impl Lower<'_> {
 
     /// `[[cases]]`: an enterprise, a date, the expected result.
     fn cases(&mut self, v: &Node, measure: &Json, scope: Scope) -> Vec<Json> {
-        const KEYS: &[&str] = &["name", "as_of", "profile", "expect"];
+        const KEYS: &[&str] = &["name", "as_of", "text_only", "profile", "expect"];
         const EXPECT: &[&str] = &[
             "status",
             "amount",
             "parts",
             "part_amounts",
+            "amended_by",
+            "text_statuses",
             "first_failing",
             "part",
             "missing",
@@ -459,7 +534,7 @@ impl Lower<'_> {
                             for (ek, ev) in e {
                                 match ek.name.as_str() {
                                     "status" => self.one_of(ev, STATUSES, "a status"),
-                                    "parts" | "part_amounts" => {
+                                    "parts" | "part_amounts" | "amended_by" | "text_statuses" => {
                                         for (pk, pv) in ev.table().unwrap_or_default() {
                                             if !part_ids.contains(&pk.name) {
                                                 let help = did_you_mean(
@@ -477,6 +552,11 @@ impl Lower<'_> {
                                                 );
                                             }
                                             if ek.name == "parts" {
+                                                self.one_of(pv, STATUSES, "a status");
+                                            }
+                                            if ek.name == "text_statuses"
+                                                && pv.as_str() != Some("none")
+                                            {
                                                 self.one_of(pv, STATUSES, "a status");
                                             }
                                         }

@@ -2,45 +2,24 @@
 //! unanswered question never counts as "no". The outcome is compact (statuses, amounts, missing
 //! facts); `explain` renders the reasons from the same functions when someone asks to read them.
 
+use super::amend::{Reading, Span, Standing};
 use super::date::Date;
+/// Outcomes hold amounts as intervals (tests name it here, beside them).
+pub use super::interval::Interval;
+use super::interval::{Overflow, combine};
+use super::logic::{Tri, count_test, group};
 use super::model::*;
 use super::profile::{FactValue, Item, Profile};
 use super::size::SizeOutcome;
 use rust_decimal::Decimal;
+use serde::Serialize;
+use std::borrow::Cow;
 use std::cell::Cell;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Tri {
-    False,
-    Unknown,
-    True,
-}
-
-impl Tri {
-    pub fn from_bool(b: bool) -> Tri {
-        if b { Tri::True } else { Tri::False }
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            Tri::False => "not_met",
-            Tri::Unknown => "unknown",
-            Tri::True => "met",
-        }
-    }
-}
-
-impl std::ops::Not for Tri {
-    type Output = Tri;
-    fn not(self) -> Tri {
-        match self {
-            Tri::False => Tri::True,
-            Tri::Unknown => Tri::Unknown,
-            Tri::True => Tri::False,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A measure's or a part's status; in a report `eligible`, `needs_info`, `ineligible`, `expired`
+/// or `not_applicable` (`code`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     Eligible,
     NeedsInfo,
@@ -90,54 +69,20 @@ pub struct Missing {
     pub item: Option<(usize, usize)>,
 }
 
-/// Money in yuan from `lo` to `hi`; no `hi` means no upper bound (a floor, or a base still unknown).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Interval {
-    pub lo: Decimal,
-    pub hi: Option<Decimal>,
-}
-
-impl Interval {
-    pub fn point(d: Decimal) -> Interval {
-        Interval { lo: d, hi: Some(d) }
-    }
-    pub const UNBOUNDED: Interval = Interval {
-        lo: Decimal::ZERO,
-        hi: None,
-    };
-
-    pub fn checked_add(self, o: Interval) -> Option<Interval> {
-        Some(Interval {
-            lo: exact_add(self.lo, o.lo)?,
-            hi: match (self.hi, o.hi) {
-                (Some(a), Some(b)) => Some(exact_add(a, b)?),
-                _ => None,
-            },
-        })
+/// How a report names a missing fact: `headcount`, or `hires[2].contract_months` for one field
+/// of one list item.
+pub fn missing_path<'a>(rs: &'a Ruleset, m: &Missing) -> Cow<'a, str> {
+    let fact = &rs.facts[m.fact];
+    match (m.item, &fact.kind) {
+        (Some((i, f)), FactKind::List { fields, .. }) => format!(
+            "{}[{i}].{}",
+            fact.id,
+            fields.get(f).map_or("", |x| x.id.as_str())
+        )
+        .into(),
+        _ => Cow::Borrowed(fact.id.as_str()),
     }
 }
-
-/// `a × b`, or `None` unless a decimal holds the product exactly. rust_decimal's checked
-/// operations fail only when the integer part overflows: a result needing more than 28 places or
-/// 96 bits of digits is rounded, silently (0.3333333333333333333333333333 × 1000000.01 loses its
-/// last two digits). An amount is exact or reported as beyond computing, never rounded; unrounded,
-/// the product's scale is the sum of the scales.
-pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let r = a.checked_mul(b)?;
-    (a.is_zero() || b.is_zero() || r.scale() == a.scale() + b.scale()).then_some(r)
-}
-
-/// `a + b`, or `None` unless a decimal holds the sum exactly (see `exact_mul`); unrounded, the
-/// scale is the larger of the two.
-pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let r = a.checked_add(b)?;
-    (a.is_zero() || b.is_zero() || r.scale() == a.scale().max(b.scale())).then_some(r)
-}
-
-/// Amount arithmetic went beyond what a decimal holds exactly: reported, never a panic nor a
-/// rounded amount.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Overflow;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AmountOutcome {
@@ -155,7 +100,10 @@ pub enum AmountOutcome {
     Inconsistent,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where the as-of date lies in a part's dated window; serialises as `open`, `not_yet`, `closed`
+/// (and `no_window`, which a report never shows: it shows a window only where the part has one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum WindowState {
     NoWindow,
     Open,
@@ -170,6 +118,11 @@ pub struct PartOutcome {
     pub conditions: Tri,
     pub amount: AmountOutcome,
     pub missing: Vec<Missing>,
+    /// Bit i set: the part's amendment i applied (see `amend::Standing`).
+    pub amended: u32,
+    /// The status under the clause alone, where the amendments change it (`Expired` for a 2023
+    /// relief a later document extends to 2027).
+    pub text_status: Option<Status>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -223,6 +176,8 @@ pub struct Context<'a, 'p> {
     pub rs: &'a Ruleset,
     pub profile: &'p Profile,
     pub as_of: Date,
+    /// The policy as amended on the as-of date (default), or its text alone.
+    pub reading: Reading,
     pub size: SizeOutcome,
     derived: Vec<Cell<Option<Tri>>>,
 }
@@ -234,6 +189,7 @@ impl<'a, 'p> Context<'a, 'p> {
             rs,
             profile,
             as_of,
+            reading: Reading::Amended,
             size,
             derived: vec![Cell::new(None); rs.derived.len()],
         }
@@ -295,7 +251,7 @@ impl<'a, 'p> Context<'a, 'p> {
         }
     }
 
-    pub fn window_state(&self, w: Option<&Window>) -> WindowState {
+    pub fn window_state(&self, w: Option<Span>) -> WindowState {
         match w {
             None => WindowState::NoWindow,
             Some(w) if w.to.is_some_and(|to| self.as_of > to) => WindowState::Closed,
@@ -304,8 +260,14 @@ impl<'a, 'p> Context<'a, 'p> {
         }
     }
 
+    /// The part as it stands on the as-of date under this evaluation's reading.
+    pub fn standing<'r>(&self, p: &'r Part) -> Standing<'r> {
+        Standing::on(p, self.as_of, self.reading)
+    }
+
     pub fn part(&self, m: &Measure, p: &Part) -> PartOutcome {
-        let window = self.window_state(p.window.as_ref());
+        let rule = self.standing(p);
+        let window = self.window_state(rule.window);
         if m.kind == Kind::Government {
             return PartOutcome {
                 status: Status::NotApplicable,
@@ -313,21 +275,30 @@ impl<'a, 'p> Context<'a, 'p> {
                 conditions: Tri::Unknown,
                 amount: AmountOutcome::None,
                 missing: Vec::new(),
+                amended: 0,
+                text_status: None,
             };
         }
         // One pass: the outcome, and the facts that could still settle it.
         let mut missing = Vec::new();
-        let conditions = self.all_collecting(&p.when, Scope::Top, &mut missing);
-        let status = match (window, conditions) {
-            (WindowState::Closed, _) => Status::Expired,
-            (WindowState::NotYet, _) | (_, Tri::False) => Status::Ineligible,
-            (_, Tri::True) => Status::Eligible,
-            (_, Tri::Unknown) => Status::NeedsInfo,
-        };
+        let conditions = self.all_collecting(rule.when, Scope::Top, &mut missing);
+        let status = part_status(window, conditions);
         if status != Status::NeedsInfo {
             missing.clear();
         }
-        let amount = match (&p.amount, status) {
+        // What the clause alone would say, where amendments apply and change it.
+        let text_status = (rule.applied != 0)
+            .then(|| {
+                let clause = Standing::clause(p);
+                let conditions = if std::ptr::eq(clause.when, rule.when) {
+                    conditions
+                } else {
+                    self.all(clause.when, Scope::Top)
+                };
+                part_status(self.window_state(clause.window), conditions)
+            })
+            .filter(|s| *s != status);
+        let amount = match (rule.amount, status) {
             (None, _) => AmountOutcome::NotStated,
             (Some(_), s) if s != Status::Eligible => AmountOutcome::None,
             (Some(rule), _) => self.amount(rule),
@@ -342,6 +313,8 @@ impl<'a, 'p> Context<'a, 'p> {
             conditions,
             amount,
             missing,
+            amended: rule.applied,
+            text_status,
         }
     }
 
@@ -677,78 +650,14 @@ impl<'a, 'p> Context<'a, 'p> {
     }
 }
 
-/// Kleene "all" (`decisive` false) or "any" (`decisive` true): the first decisive child decides;
-/// otherwise unknown if any child is, else the opposite of `decisive`.
-fn group(kids: &[Cond], decisive: Tri, mut each: impl FnMut(&Cond) -> Tri) -> Tri {
-    let mut out = !decisive;
-    for k in kids {
-        match each(k) {
-            t if t == decisive => return t,
-            Tri::Unknown => out = Tri::Unknown,
-            _ => {}
-        }
+/// A part's status from its window and its conditions: a closed window decides first.
+fn part_status(window: WindowState, conditions: Tri) -> Status {
+    match (window, conditions) {
+        (WindowState::Closed, _) => Status::Expired,
+        (WindowState::NotYet, _) | (_, Tri::False) => Status::Ineligible,
+        (_, Tri::True) => Status::Eligible,
+        (_, Tri::Unknown) => Status::NeedsInfo,
     }
-    out
-}
-
-/// A comparison on a count known to lie in `lo..=hi` (certain items, plus those still open): true
-/// if it holds for every count in the range, false if for none, unknown otherwise.
-pub fn count_test(lo: usize, hi: usize, op: Op, operand: &Operand) -> Tri {
-    let (lo, hi) = (Decimal::from(lo), Decimal::from(hi));
-    // The range [a, b] of targets the comparison accepts.
-    let inside = |a: Decimal, b: Decimal| {
-        if a <= lo && hi <= b {
-            Tri::True
-        } else if hi < a || lo > b {
-            Tri::False
-        } else {
-            Tri::Unknown
-        }
-    };
-    let big = Decimal::MAX;
-    let one = Decimal::ONE;
-    match (op, operand) {
-        (Op::Between, Operand::NumberRange(a, b)) => inside(*a, *b),
-        (Op::Eq, Operand::Number(t)) => inside(*t, *t),
-        (Op::Ne, Operand::Number(t)) => !inside(*t, *t),
-        (Op::Ge, Operand::Number(t)) => inside(*t, big),
-        // Count thresholds are whole numbers (the loader checks), so "> t" is "≥ t + 1".
-        (Op::Gt, Operand::Number(t)) => inside(t.saturating_add(one), big),
-        (Op::Le, Operand::Number(t)) => inside(-big, *t),
-        (Op::Lt, Operand::Number(t)) => inside(-big, t.saturating_sub(one)),
-        _ => Tri::Unknown,
-    }
-}
-
-/// Interval arithmetic on non-negative amounts; `None` on overflow or where a decimal would round.
-fn combine(op: &Expr, a: Interval, b: Interval) -> Option<Interval> {
-    let both = |f: fn(Decimal, Decimal) -> Option<Decimal>| -> Option<Option<Decimal>> {
-        Some(match (a.hi, b.hi) {
-            (Some(x), Some(y)) => Some(f(x, y)?),
-            _ => None,
-        })
-    };
-    Some(match op {
-        Expr::Mul(_) => Interval {
-            lo: exact_mul(a.lo, b.lo)?,
-            hi: both(exact_mul)?,
-        },
-        Expr::Add(_) => Interval {
-            lo: exact_add(a.lo, b.lo)?,
-            hi: both(exact_add)?,
-        },
-        Expr::MinOf(_) => Interval {
-            lo: a.lo.min(b.lo),
-            hi: match (a.hi, b.hi) {
-                (Some(x), Some(y)) => Some(x.min(y)),
-                (x, None) | (None, x) => x,
-            },
-        },
-        _ => Interval {
-            lo: a.lo.max(b.lo),
-            hi: both(|x, y| Some(x.max(y)))?,
-        },
-    })
 }
 
 /// Keeps the first of each missing fact, in the order the conditions name them (the clause's
@@ -794,49 +703,41 @@ pub fn summarise(parts: impl Iterator<Item = Status> + Clone) -> Status {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::engine::interval::AmountKind;
 
-    #[test]
-    fn amounts_are_exact_or_refused_never_rounded() {
-        let d = |s: &str| s.parse::<Decimal>().expect("decimal");
-        assert_eq!(exact_mul(d("1234567.89"), d("0.05")), Some(d("61728.3945")));
-        assert_eq!(exact_add(d("0.1"), d("0.2")), Some(d("0.3")));
-        // 32 decimal places do not fit in 28: rust_decimal would round to 0.
-        assert_eq!(
-            exact_mul(d("0.0000000000000001"), d("0.0000000000000001")),
-            None
-        );
-        // Beyond the 96-bit mantissa: rust_decimal would round to …951.34.
-        assert_eq!(exact_add(d("79228162514264337593543950.335"), d("1")), None);
-        assert_eq!(exact_mul(Decimal::MAX, d("2")), None);
-    }
-
-    fn n(x: i64) -> Operand {
-        Operand::Number(Decimal::from(x))
+    fn json(v: impl Serialize) -> String {
+        match serde_json::to_value(v) {
+            Ok(serde_json::Value::String(s)) => s,
+            other => panic!("not a string: {other:?}"),
+        }
     }
 
     #[test]
-    fn a_count_in_a_range_is_decided_only_when_every_count_agrees() {
-        use Tri::*;
-        // Certainly 1, possibly 3.
-        assert_eq!(count_test(1, 3, Op::Ge, &n(1)), True);
-        assert_eq!(count_test(1, 3, Op::Ge, &n(2)), Unknown);
-        assert_eq!(count_test(1, 3, Op::Ge, &n(4)), False);
-        assert_eq!(count_test(1, 3, Op::Gt, &n(0)), True);
-        assert_eq!(count_test(1, 3, Op::Gt, &n(3)), False);
-        assert_eq!(count_test(1, 3, Op::Le, &n(3)), True);
-        assert_eq!(count_test(1, 3, Op::Lt, &n(1)), False);
-        assert_eq!(count_test(1, 3, Op::Lt, &n(2)), Unknown);
-        assert_eq!(count_test(1, 3, Op::Eq, &n(2)), Unknown);
-        assert_eq!(count_test(1, 3, Op::Eq, &n(5)), False);
-        assert_eq!(count_test(2, 2, Op::Eq, &n(2)), True);
-        assert_eq!(count_test(1, 3, Op::Ne, &n(2)), Unknown);
-        assert_eq!(count_test(1, 3, Op::Ne, &n(7)), True);
-        let range = |a: i64, b: i64| Operand::NumberRange(Decimal::from(a), Decimal::from(b));
-        assert_eq!(count_test(1, 3, Op::Between, &range(1, 3)), True);
-        assert_eq!(count_test(1, 3, Op::Between, &range(2, 5)), Unknown);
-        assert_eq!(count_test(1, 3, Op::Between, &range(4, 5)), False);
+    fn codes_serialise_as_reports_spell_them() {
+        for s in Status::ALL {
+            assert_eq!(json(s), s.code());
+        }
+        for t in [Tri::False, Tri::Unknown, Tri::True] {
+            assert_eq!(json(t), t.code());
+        }
+        for k in [
+            AmountKind::Exact,
+            AmountKind::Floor,
+            AmountKind::Cap,
+            AmountKind::Range,
+        ] {
+            assert_eq!(json(k), k.code());
+        }
+        let windows = [
+            (WindowState::Open, "open"),
+            (WindowState::NotYet, "not_yet"),
+            (WindowState::Closed, "closed"),
+        ];
+        for (w, code) in windows {
+            assert_eq!(json(w), code);
+        }
     }
 }

@@ -2,8 +2,10 @@
 //! outcome and the clause it comes from. Built from the same evaluation functions as the status,
 //! so an explanation cannot disagree with the result it explains.
 
-use super::eval::{Context, Scope, Tri, WindowState};
+use super::amend::{Span, Standing};
+use super::eval::{Context, Scope, WindowState};
 use super::format;
+use super::logic::Tri;
 use super::model::*;
 use super::profile::FactValue;
 use super::size;
@@ -83,6 +85,16 @@ const INDUSTRY_UNKNOWN: Tpl = [
     "{0}：未填写（划型标准因行业而异）",
     "{0}：未回答（規模区分の基準は業種により異なります）",
     "{0}: not answered (the size thresholds depend on it)",
+];
+const DECLARED_CLASS: Tpl = [
+    "{0}：{1}（该行业的规模按所填类别，不按本标准的指标计算）",
+    "{0}：{1}（この業種の規模は回答された区分によるもので、本基準の指標では計算しません）",
+    "{0}: {1} (this industry's size is the class given, not computed from this standard's indicators)",
+];
+const DECLARED_UNANSWERED: Tpl = [
+    "{0}：未填写（该行业的规模须直接填写，不按本标准的指标计算）",
+    "{0}：未回答（この業種の規模は直接回答するもので、本基準の指標では計算しません）",
+    "{0}: not answered (this industry's size is given directly, not computed from this standard's indicators)",
 ];
 const TIER_SME: Tpl = ["中小企业上限", "中小企業の上限", "SME upper bound"];
 const TIER_MEDIUM: Tpl = ["中型下限", "中規模の下限", "medium-sized lower bound"];
@@ -220,8 +232,13 @@ impl<'a> Explainer<'_, 'a, '_> {
     /// The reasons of a part, grouped per top-level condition; the groups that decide the status
     /// come first (a failed condition for `ineligible`, the open questions for `needs_info`), and
     /// the window first only when it decides (closed, or not yet open).
-    pub fn part(&self, part: &'a Part, conditions: Tri, window: WindowState) -> Vec<Reason<'a>> {
-        let groups: Vec<(Tri, Vec<Reason>)> = part
+    pub fn part(
+        &self,
+        rule: Standing<'a>,
+        conditions: Tri,
+        window: WindowState,
+    ) -> Vec<Reason<'a>> {
+        let groups: Vec<(Tri, Vec<Reason>)> = rule
             .when
             .iter()
             .map(|c| {
@@ -231,7 +248,7 @@ impl<'a> Explainer<'_, 'a, '_> {
             })
             .collect();
         let mut out: Vec<Reason> = Vec::new();
-        let window_reason = part.window.as_ref().map(|w| self.window(w, window));
+        let window_reason = rule.window.map(|w| self.window(w, window));
         let decisive = matches!(window, WindowState::Closed | WindowState::NotYet);
         if decisive {
             out.extend(window_reason.clone());
@@ -251,7 +268,7 @@ impl<'a> Explainer<'_, 'a, '_> {
         out
     }
 
-    pub fn window(&self, w: &'a Window, state: WindowState) -> Reason<'a> {
+    pub fn window(&self, w: Span<'a>, state: WindowState) -> Reason<'a> {
         let l = self.lang;
         let from = w.from.map(|x| format::date(x, l)).unwrap_or_default();
         let to = w.to.map(|x| format::date(x, l)).unwrap_or_default();
@@ -436,10 +453,7 @@ impl<'a> Explainer<'_, 'a, '_> {
             r.value = Some(class);
             r.threshold = Some(threshold);
             r.cite = opt(&leaf.cite, l);
-            r.source = rs
-                .size_standard
-                .as_ref()
-                .and_then(|s| self.source_title(Some(s.source)));
+            r.source = self.size_source();
             out.push(r);
             // The comparisons behind a class that qualifies are in the report once (size_class);
             // under each measure they are shown only where they explain a "no" or an open question.
@@ -532,7 +546,19 @@ impl<'a> Explainer<'_, 'a, '_> {
         }
     }
 
-    /// Each comparison of the size standard for the enterprise's industry group.
+    /// The document behind the class: the standard's, or, for an industry whose class is declared,
+    /// that of the fact declaring it (金融业: its own standard).
+    fn size_source(&self) -> Option<&'a str> {
+        let rs = self.cx.rs;
+        let std = rs.size_standard.as_ref()?;
+        match self.cx.size.declared.and_then(|d| std.declared.get(d)) {
+            Some(d) => self.source_title(rs.facts[d.fact].source),
+            None => self.source_title(Some(std.source)),
+        }
+    }
+
+    /// Each comparison of the size standard for the enterprise's industry group; for an industry
+    /// whose class is declared, the declared class instead.
     pub fn size_comparisons(&self, depth: u8) -> Vec<Reason<'a>> {
         let l = self.lang;
         let rs = self.cx.rs;
@@ -542,7 +568,8 @@ impl<'a> Explainer<'_, 'a, '_> {
         };
         let industry = &rs.facts[std.industry_fact];
         let source = self.source_title(Some(std.source));
-        let Some(group) = self.cx.size.group else {
+        let declared = self.cx.size.declared.and_then(|d| std.declared.get(d));
+        if declared.is_none() && self.cx.size.group.is_none() {
             let mut r = self.reason(
                 Tri::Unknown,
                 fill(l, &INDUSTRY_UNKNOWN, &[industry.label.get(l)]),
@@ -552,7 +579,7 @@ impl<'a> Explainer<'_, 'a, '_> {
             r.source = source;
             out.push(r);
             return out;
-        };
+        }
         if let Some(v) = self.cx.profile.values[std.industry_fact].as_ref() {
             let mut r = self.reason(
                 Tri::True,
@@ -567,6 +594,33 @@ impl<'a> Explainer<'_, 'a, '_> {
             r.source = source;
             out.push(r);
         }
+        // An industry the standard does not size: its declared class, with its own source.
+        if let Some(d) = declared {
+            let f = &rs.facts[d.fact];
+            let value = self.cx.profile.values[d.fact]
+                .as_ref()
+                .map(|v| format::value(f, v, l));
+            let mut r = match &value {
+                Some(v) => self.reason(
+                    Tri::True,
+                    fill(l, &DECLARED_CLASS, &[f.label.get(l), v]),
+                    depth,
+                ),
+                None => self.reason(
+                    Tri::Unknown,
+                    fill(l, &DECLARED_UNANSWERED, &[f.label.get(l)]),
+                    depth,
+                ),
+            };
+            r.fact = Some(Cow::Borrowed(&f.id));
+            r.value = value;
+            r.source = self.source_title(f.source);
+            out.push(r);
+            return out;
+        }
+        let Some(group) = self.cx.size.group else {
+            return out;
+        };
         for c in size::comparisons(rs, self.cx.profile, group) {
             let f = &rs.facts[c.fact];
             // Below the SME upper bound is what makes an SME: shown as met.
@@ -609,7 +663,7 @@ impl<'a> Explainer<'_, 'a, '_> {
         };
         match e {
             Expr::Const(d) if *d < Decimal::ONE => format::percent(*d),
-            Expr::Const(d) if *d <= Decimal::from(100) && super::format::is_whole(*d) => {
+            Expr::Const(d) if *d <= Decimal::from(100) && super::decimal::is_whole(*d) => {
                 format::plain(*d)
             }
             Expr::Const(d) => format::money(*d, l),

@@ -27,11 +27,6 @@ pub fn plain(d: Decimal) -> String {
     }
 }
 
-/// A decimal with no fractional part.
-pub fn is_whole(d: Decimal) -> bool {
-    d.normalize().scale() == 0
-}
-
 fn grouped(d: Decimal) -> String {
     let s = plain(d);
     let (sign, digits) = match s.strip_prefix('-') {
@@ -167,6 +162,5 @@ mod tests {
         assert_eq!(plain(d("120.500")), "120.5");
         assert_eq!(plain(d("0")), "0");
         assert_eq!(plain(d("-12")), "-12");
-        assert!(is_whole(d("3.000")) && !is_whole(d("3.01")));
     }
 }

@@ -76,6 +76,15 @@ impl JsonError {
     }
 }
 
+/// In English; `message` gives it in any language.
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for JsonError {}
+
 struct Reader<'t> {
     text: &'t [u8],
     at: usize,
@@ -474,5 +483,24 @@ mod tests {
             parse(&deep).map_err(|e| e.problem),
             Err(JsonProblem::TooDeep)
         );
+    }
+
+    #[test]
+    fn floats_keep_what_was_typed() {
+        let v = parse("1234.56").unwrap();
+        assert_eq!(v, Value::Number(Decimal::new(123_456, 2)));
+        let v = parse("0.30000000000000004").unwrap();
+        assert_eq!(v.as_decimal().unwrap().to_string(), "0.30000000000000004");
+        let v = parse("3.0").unwrap();
+        assert_eq!(v, Value::Int(3));
+        let v = parse("1e400").unwrap_or(Value::BadNumber);
+        assert_eq!(v, Value::BadNumber);
+    }
+    #[test]
+    fn a_json_error_is_an_error_in_english() {
+        let e = parse("{\n  \"名\": tru }").unwrap_err();
+        assert_eq!(e.to_string(), "line 2, column 8: unexpected character");
+        let e: Box<dyn std::error::Error> = Box::new(e);
+        assert_eq!(e.to_string(), "line 2, column 8: unexpected character");
     }
 }

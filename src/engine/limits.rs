@@ -22,3 +22,5 @@ pub const LIST_ITEMS: usize = 10_000;
 pub const NAMED_ITEMS: usize = 2_000;
 /// Answers in one profile (the built-in ruleset asks at most 55 questions).
 pub const PROFILE_FIELDS: usize = 1_000;
+/// Amendments of one part (built-in: 1): an evaluation records which applied in one 32-bit set.
+pub const AMENDMENTS_PER_PART: usize = 32;

@@ -1,14 +1,18 @@
 //! The rules engine. It knows nothing of Shanghai: it takes a ruleset document, checks it, and
 //! evaluates enterprise profiles against it in three-valued logic.
 
+pub mod amend;
 pub mod catalog;
 pub mod date;
+pub mod decimal;
 pub mod eval;
 pub mod explain;
 pub mod format;
+pub mod interval;
 pub mod json;
 pub mod limits;
 pub mod load;
+pub mod logic;
 pub mod model;
 pub mod next;
 pub mod profile;

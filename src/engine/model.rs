@@ -50,6 +50,9 @@ pub struct Source {
     /// `cited` (quoted by independent public sources) or `verify` (not checked against the official text).
     pub evidence: String,
     pub url: Option<String>,
+    /// The day the document was issued: a later document amending a measure cannot be in force
+    /// before it.
+    pub date: Option<Date>,
 }
 
 pub struct Fact {
@@ -108,6 +111,17 @@ pub struct SizeStandard {
     pub industry_fact: usize,
     pub class_fact: usize,
     pub groups: Vec<SizeGroup>,
+    /// Industries the standard does not size: their class is declared by a fact with the same four
+    /// classes, answered by the enterprise (金融业 under its own standard, not 300号's indicators).
+    pub declared: Vec<DeclaredClass>,
+}
+
+/// Industries whose size class is a fact's answer rather than computed from indicators.
+pub struct DeclaredClass {
+    /// Choice indices of the industry fact.
+    pub industries: Vec<u16>,
+    /// An enum fact with exactly the classes of `SIZE_CLASSES`, in that order.
+    pub fact: usize,
 }
 
 pub struct SizeGroup {
@@ -298,6 +312,44 @@ pub struct Part {
     pub when: Vec<Cond>,
     pub amount: Option<AmountRule>,
     pub note: Option<Text>,
+    /// Later documents that change this part, in the order they come into force.
+    pub amendments: Vec<Amendment>,
+}
+
+/// A later document that, while it is in force, extends or ends a part's window or replaces its
+/// conditions or its amount rule (财政部 税务总局公告2023年第19号 keeps a 2023 VAT relief to 2027).
+/// Two amendments of one part never change the same thing on the same day (the loader checks).
+pub struct Amendment {
+    /// The amending document, a source with a date.
+    pub source: usize,
+    /// The first day the amendment applies to an evaluation: never before the document's date.
+    pub in_force: Date,
+    /// The last day it applies, when a still later document ends it.
+    pub until: Option<Date>,
+    /// The window's ends as amended; an end not given stays as the clause has it.
+    pub window: Option<WindowChange>,
+    /// The part's conditions as amended, replacing the clause's.
+    pub when: Option<Vec<Cond>>,
+    /// The part's amount rule as amended, replacing the clause's.
+    pub amount: Option<AmountRule>,
+    /// The words of the amending document (its cites quote them).
+    pub text: Option<Text>,
+    /// The words that make the change.
+    pub cite: Text,
+    pub note: Option<Text>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WindowChange {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Amendment {
+    /// In force on `day`.
+    pub fn in_force_on(&self, day: Date) -> bool {
+        self.in_force <= day && self.until.is_none_or(|u| day <= u)
+    }
 }
 
 impl Ruleset {

@@ -2,10 +2,11 @@
 //! first in statuses (how many measures still wait on them), then in money (the most those
 //! measures could bring). A form asks only these, so nobody answers what cannot matter.
 
-use super::eval::{AmountOutcome, Context, Evaluation, Missing, Scope, Status, Tri, exact_add};
+use super::decimal::exact_add;
+use super::eval::{AmountOutcome, Context, Evaluation, Missing, Scope, Status, missing_path};
 use super::format;
+use super::logic::Tri;
 use super::model::{FactKind, Ruleset};
-use super::report::missing_path;
 use super::text::{Lang, fill};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -63,7 +64,7 @@ pub fn questions<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<Q
     };
     for (m, mo) in rs.measures.iter().zip(&ev.measures) {
         for (p, po) in m.parts.iter().zip(ev.parts(mo)) {
-            let potential = match &p.amount {
+            let potential = match cx.standing(p).amount {
                 Some(rule) => cx.potential(rule),
                 None => Some(Decimal::ZERO),
             };

@@ -3,10 +3,11 @@
 //! reported with the field it belongs to and then treated as unknown, so the rest still counts.
 
 use super::date::Date;
+use super::decimal::{is_whole, parse_decimal};
 use super::limits::PROFILE_FIELDS;
 use super::model::{Fact, FactKind, Ruleset};
 use super::text::{Lang, Tpl, fill};
-use super::value::{Value, parse_decimal};
+use super::value::Value;
 use rust_decimal::Decimal;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -118,14 +119,25 @@ impl FieldError {
                     None => fact.label.get(lang).to_owned(),
                 }
             }
-            None if self.path == "as_of" => {
-                lang.pick(["评估日期", "評価日", "As-of date"]).to_owned()
-            }
-            None if self.path.is_empty() => {
-                lang.pick(["企业信息", "企業情報", "Profile"]).to_owned()
-            }
-            None => self.path.clone(),
+            None => self.path_label(lang),
         };
+        self.message_with_label(&label, lang)
+    }
+
+    /// The name of the field without a ruleset to read its label from: the path, the as-of date
+    /// or the profile as a whole.
+    fn path_label(&self, lang: Lang) -> String {
+        if self.path == "as_of" {
+            lang.pick(["评估日期", "評価日", "As-of date"]).to_owned()
+        } else if self.path.is_empty() {
+            lang.pick(["企业信息", "企業情報", "Profile"]).to_owned()
+        } else {
+            self.path.clone()
+        }
+    }
+
+    /// `label`, then what is wrong with it.
+    fn message_with_label(&self, label: &str, lang: Lang) -> String {
         let (tpl, arg): (&Tpl, &str) = match &self.problem {
             FieldProblem::NotAnObject => (
                 &[
@@ -217,11 +229,7 @@ impl FieldError {
                     ],
                     &[a, b],
                 );
-                return fill(
-                    lang,
-                    &["{0}：{1}", "{0}：{1}", "{0}: {1}"],
-                    &[&label, &what],
-                );
+                return fill(lang, &["{0}：{1}", "{0}：{1}", "{0}: {1}"], &[label, &what]);
             }
             FieldProblem::UnknownChoice => (
                 &[
@@ -242,21 +250,23 @@ impl FieldError {
                     ],
                     &[&n],
                 );
-                return fill(
-                    lang,
-                    &["{0}：{1}", "{0}：{1}", "{0}: {1}"],
-                    &[&label, &what],
-                );
+                return fill(lang, &["{0}：{1}", "{0}：{1}", "{0}: {1}"], &[label, &what]);
             }
         };
         let what = fill(lang, tpl, &[arg]);
-        fill(
-            lang,
-            &["{0}：{1}", "{0}：{1}", "{0}: {1}"],
-            &[&label, &what],
-        )
+        fill(lang, &["{0}：{1}", "{0}：{1}", "{0}: {1}"], &[label, &what])
     }
 }
+
+/// In English, the field named by its path ("headcount: cannot be negative"); `message` names it
+/// by its label, in any language.
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_with_label(&self.path_label(Lang::En), Lang::En))
+    }
+}
+
+impl std::error::Error for FieldError {}
 
 /// Field names of a profile are echoed in errors: keep a hostile or huge one short.
 fn clip(name: &str) -> String {
@@ -404,7 +414,7 @@ pub fn read(fact: &Fact, value: &Value) -> Result<Option<FactValue>, FieldProble
         },
         FactKind::Int { min, max } => {
             let d = number(value)?;
-            if !super::format::is_whole(d) {
+            if !is_whole(d) {
                 return Err(FieldProblem::NotWhole);
             }
             check_range(d, Decimal::from(*min), Decimal::from(*max))?;
@@ -423,7 +433,7 @@ pub fn read(fact: &Fact, value: &Value) -> Result<Option<FactValue>, FieldProble
                 Value::Int(_) | Value::Str(_) | Value::Number(_) => number(value)?,
                 _ => return Err(FieldProblem::WrongType(Expected::Year)),
             };
-            if !super::format::is_whole(d) {
+            if !is_whole(d) {
                 return Err(FieldProblem::NotWhole);
             }
             check_range(d, Decimal::from(*min), Decimal::from(*max))?;
@@ -480,4 +490,28 @@ fn check_range(d: Decimal, min: Decimal, max: Decimal) -> Result<(), FieldProble
         return Err(FieldProblem::TooLarge(max.to_string()));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_error_is_an_error_that_names_its_field_in_english() {
+        let e = FieldError {
+            path: "hires[2].contract_months".into(),
+            fact: Some((0, Some(2))),
+            problem: FieldProblem::Negative,
+        };
+        assert_eq!(
+            e.to_string(),
+            "hires[2].contract_months: cannot be negative"
+        );
+        let e: Box<dyn std::error::Error> = Box::new(FieldError {
+            path: "as_of".into(),
+            fact: None,
+            problem: FieldProblem::BadDate,
+        });
+        assert_eq!(e.to_string(), "As-of date: is not a real date (YYYY-MM-DD)");
+    }
 }

@@ -2,12 +2,15 @@
 //! are decimal strings; every report names the ruleset (id, version, content hash) and the date
 //! that produced it.
 
+use super::amend::{self, Reading, Standing};
 use super::date::Date;
 use super::eval::{
-    AmountOutcome, Context, Evaluation, Interval, Missing, PartOutcome, Status, WindowState,
+    AmountOutcome, Context, Evaluation, Missing, PartOutcome, Status, WindowState, missing_path,
+    summarise,
 };
 use super::explain::{Explainer, Reason};
 use super::format;
+use super::interval::{AmountKind, Interval};
 use super::model::*;
 use super::next::{self, Question};
 use super::profile::{FieldError, Profile};
@@ -127,6 +130,9 @@ pub struct MeasureReport<'a> {
     /// For an expired measure: the day its last window closed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended: Option<String>,
+    /// The status under the policy text alone, where later documents in force change it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_status: Option<&'static str>,
     pub parts: Vec<PartReport<'a>>,
     pub missing: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -147,8 +153,18 @@ pub struct PartReport<'a> {
     /// Eligible, but the amount cannot be given for these figures: why (full detail).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount_problem: Option<&'static str>,
+    /// The window as it stands on the as-of date (amended, unless the text alone is read).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub window: Option<WindowReport>,
+    /// The window as the clause states it, where an amendment in force changes it (full detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_window: Option<WindowReport>,
+    /// The later documents in force on the as-of date that change this part.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<AmendmentReport<'a>>,
+    /// The status under the clause alone, where those documents change it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_status: Option<&'static str>,
     /// The part's own missing facts (full detail; the measure lists them all in either detail).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<Vec<Cow<'a, str>>>,
@@ -168,6 +184,32 @@ pub struct PartReport<'a> {
     pub note: Option<&'a str>,
 }
 
+/// A later document that changes a part on the as-of date.
+#[derive(Serialize)]
+pub struct AmendmentReport<'a> {
+    /// The document's source id.
+    pub source: &'a str,
+    /// `cited`, `verify` or `official`: how far the document's wording was checked.
+    pub evidence: &'a str,
+    /// The first day the amendment applies.
+    pub in_force: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// What it changes: `window`, `conditions`, `amount`.
+    pub changes: Vec<&'static str>,
+    /// The document's title (full detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    /// What it changes, in a sentence: "条文所定期限已于 2023年12月31日 结束；依 … 延续至 2027年12月31日" (full detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The words of the document that make the change (full detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 pub struct ErrorReport {
     pub field: String,
@@ -176,51 +218,35 @@ pub struct ErrorReport {
 }
 
 pub fn amount_report(i: Interval, lang: Option<Lang>) -> AmountReport {
-    let kind = match i.hi {
-        None => "floor",
-        Some(hi) if hi == i.lo => "exact",
-        Some(_) if i.lo.is_zero() => "cap",
-        Some(_) => "range",
-    };
+    let kind = i.kind();
     let text = lang.map(|l| {
         let lo = format::money(i.lo, l);
         let hi = i.hi.map(|h| format::money(h, l)).unwrap_or_default();
         let tpl: &Tpl = match kind {
-            "exact" => &["{0}", "{0}", "{0}"],
-            "floor" => &["不低于{0}", "{0}以上", "at least {0}"],
-            "cap" => &["最高{1}", "最大{1}", "up to {1}"],
-            _ => &["{0}至{1}", "{0}～{1}", "{0} to {1}"],
+            AmountKind::Exact => &["{0}", "{0}", "{0}"],
+            AmountKind::Floor => &["不低于{0}", "{0}以上", "at least {0}"],
+            AmountKind::Cap => &["最高{1}", "最大{1}", "up to {1}"],
+            AmountKind::Range => &["{0}至{1}", "{0}～{1}", "{0} to {1}"],
         };
         fill(l, tpl, &[&lo, &hi])
     });
     AmountReport {
         min: format::plain(i.lo),
         max: i.hi.map(format::plain),
-        kind,
+        kind: kind.code(),
         text,
     }
 }
 
-pub fn missing_path<'a>(rs: &'a Ruleset, m: &Missing) -> Cow<'a, str> {
-    let fact = &rs.facts[m.fact];
-    match (m.item, &fact.kind) {
-        (Some((i, f)), FactKind::List { fields, .. }) => format!(
-            "{}[{i}].{}",
-            fact.id,
-            fields.get(f).map_or("", |x| x.id.as_str())
-        )
-        .into(),
-        _ => Cow::Borrowed(fact.id.as_str()),
-    }
-}
-
-/// The last day of any dated window: after it, the policy has nothing left to claim.
+/// The last day of any dated window, as the clauses or any amendment set it: the end of the
+/// policy's period, whatever the date.
 pub fn last_window_end(rs: &Ruleset) -> Option<Date> {
-    rs.measures
-        .iter()
-        .flat_map(|m| &m.parts)
-        .filter_map(|p| p.window.as_ref()?.to)
-        .max()
+    let parts = rs.measures.iter().flat_map(|m| &m.parts);
+    let clauses = parts.clone().filter_map(|p| p.window.as_ref()?.to);
+    let amended = parts
+        .flat_map(|p| &p.amendments)
+        .filter_map(|a| a.window?.to);
+    clauses.chain(amended).max()
 }
 
 pub fn build<'a>(
@@ -269,9 +295,17 @@ pub fn build<'a>(
             .map(|(p, po)| part_report(&ex, p, po, full, &paths))
             .collect();
         let ended = (mo.status == Status::Expired)
-            .then(|| m.parts.iter().filter_map(|p| p.window.as_ref()?.to).max())
+            .then(|| amend::last_window_end(m.parts.iter(), ev.as_of, cx.reading))
             .flatten()
             .map(|d| d.to_string());
+        let text_status = {
+            let under_text = ev
+                .parts(mo)
+                .iter()
+                .map(|po| po.text_status.unwrap_or(po.status));
+            let s = summarise(under_text);
+            (s != mo.status).then(|| s.code())
+        };
         measures.push(MeasureReport {
             id: m.id,
             chapter: m.chapter,
@@ -281,6 +315,7 @@ pub fn build<'a>(
             amount: mo.amount.map(|a| amount_report(a, full.then_some(lang))),
             amount_incomplete: mo.amount_incomplete,
             ended,
+            text_status,
             parts,
             missing: paths(&mo.missing),
             title: text(&m.title),
@@ -295,6 +330,11 @@ pub fn build<'a>(
     }
 
     let period_end = last_window_end(rs);
+    let open_until = amend::last_window_end(
+        rs.measures.iter().flat_map(|m| &m.parts),
+        ev.as_of,
+        cx.reading,
+    );
     let ex = Explainer {
         cx,
         lang,
@@ -337,7 +377,8 @@ pub fn build<'a>(
                 from: rs.issued.to_string(),
                 to: period_end.map(|d| d.to_string()),
             },
-            windows_closed: period_end.is_some_and(|end| ev.as_of > end),
+            // Windows as they stand on the as-of date: a 2023 window a later document extends is open.
+            windows_closed: open_until.is_some_and(|end| ev.as_of > end),
         },
         measures,
         derived: full.then(|| {
@@ -376,7 +417,8 @@ fn part_report<'a>(
         AmountOutcome::Known(i) => Some(amount_report(*i, full.then_some(lang))),
         _ => None,
     };
-    let rule = p.amount.as_ref();
+    let standing = ex.cx.standing(p);
+    let rule = standing.amount;
     let amount_problem = match &po.amount {
         AmountOutcome::Overflow => Some(lang.pick([
             "金额超出可精确计算的范围，未予估算",
@@ -396,15 +438,24 @@ fn part_report<'a>(
         status_text: full.then(|| po.status.label(lang)),
         amount,
         amount_problem: amount_problem.filter(|_| full),
-        window: p.window.as_ref().filter(|_| full).map(|w| WindowReport {
-            from: w.from.map(|d| d.to_string()),
-            to: w.to.map(|d| d.to_string()),
-            state: match po.window {
-                WindowState::Closed => "closed",
-                WindowState::NotYet => "not_yet",
-                _ => "open",
-            },
-        }),
+        window: standing
+            .window
+            .filter(|_| full)
+            .map(|w| window_report(w.from, w.to, po.window)),
+        text_window: Standing::clause(p)
+            .window
+            .filter(|w| {
+                full && standing
+                    .window
+                    .is_some_and(|s| (s.from, s.to) != (w.from, w.to))
+            })
+            .map(|w| window_report(w.from, w.to, ex.cx.window_state(Some(w)))),
+        amendments: standing
+            .amendments()
+            .filter_map(|i| p.amendments.get(i))
+            .map(|a| amendment_report(ex, p, a, full))
+            .collect(),
+        text_status: po.text_status.map(Status::code),
         missing: full.then(|| paths(&po.missing)),
         title: full.then(|| p.title.get(lang)),
         formula: rule.filter(|_| full).map(|r| {
@@ -425,9 +476,117 @@ fn part_report<'a>(
             .and_then(|r| r.basis.as_ref())
             .map(|b| b.get(lang)),
         amount_cite: rule.filter(|_| full).map(|r| r.cite.get(lang)),
-        explanation: full.then(|| ex.part(p, po.conditions, po.window)),
+        explanation: full.then(|| ex.part(standing, po.conditions, po.window)),
         note: p.note.as_ref().filter(|_| full).map(|n| n.get(lang)),
     }
+}
+
+fn window_report(from: Option<Date>, to: Option<Date>, state: WindowState) -> WindowReport {
+    WindowReport {
+        from: from.map(|d| d.to_string()),
+        to: to.map(|d| d.to_string()),
+        state: match state {
+            WindowState::Closed => "closed",
+            WindowState::NotYet => "not_yet",
+            _ => "open",
+        },
+    }
+}
+
+const EXTENDED_AFTER_END: Tpl = [
+    "条文所定期限已于 {0} 结束；依 {1} 延续至 {2}",
+    "条文の期間は {0} に終了しましたが、{1} により {2} まで延長されています",
+    "the clause's period ended on {0}; {1} extends it to {2}",
+];
+const EXTENDED: Tpl = [
+    "依 {1}，期限由 {0} 延续至 {2}",
+    "{1} により期間が {0} から {2} まで延長されています",
+    "{1} extends the period from {0} to {2}",
+];
+const ENDED_EARLIER: Tpl = [
+    "依 {1}，期限于 {2} 结束（条文所定为 {0}）",
+    "{1} により期間は {2} に終了します（条文では {0}）",
+    "{1} ends the period on {2} (the clause says {0})",
+];
+const STARTS: Tpl = [
+    "依 {1}，自 {2} 起适用",
+    "{1} により {2} から適用されます",
+    "{1} applies it from {2}",
+];
+const NEW_CONDITIONS: Tpl = [
+    "依 {1}，适用条件按该文件（见下）",
+    "{1} により適用条件が改められています（下記）",
+    "{1} sets the conditions (below)",
+];
+const NEW_AMOUNT: Tpl = [
+    "依 {1}，金额按该文件计算",
+    "{1} により金額の規則が改められています",
+    "{1} sets the amount rule",
+];
+const UNDER_TEXT: Tpl = [
+    "按条文原文：{0}",
+    "条文のみでは：{0}",
+    "under the clause alone: {0}",
+];
+
+/// One amendment in force on the as-of date, and what it changes in words.
+fn amendment_report<'a>(
+    ex: &Explainer<'_, 'a, '_>,
+    p: &'a Part,
+    a: &'a Amendment,
+    full: bool,
+) -> AmendmentReport<'a> {
+    let rs: &'a Ruleset = ex.cx.rs;
+    let lang = ex.lang;
+    let source = rs.sources.get(a.source);
+    let title = source.map_or("", |s| s.title.get(lang));
+    let mut changes = Vec::new();
+    let mut sentences: Vec<String> = Vec::new();
+    let day = |d: Option<Date>| d.map_or_else(String::new, |d| format::date(d, lang));
+    if let Some(w) = a.window {
+        changes.push("window");
+        let clause = p.window.as_ref();
+        let (clause_from, clause_to) = (clause.and_then(|c| c.from), clause.and_then(|c| c.to));
+        if let Some(to) = w.to.filter(|t| Some(*t) != clause_to) {
+            let tpl = match clause_to {
+                Some(end) if to < end => &ENDED_EARLIER,
+                Some(end) if ex.cx.as_of > end => &EXTENDED_AFTER_END,
+                _ => &EXTENDED,
+            };
+            sentences.push(fill(lang, tpl, &[&day(clause_to), title, &day(Some(to))]));
+        }
+        if let Some(from) = w.from.filter(|f| Some(*f) != clause_from) {
+            sentences.push(fill(
+                lang,
+                &STARTS,
+                &[&day(clause_from), title, &day(Some(from))],
+            ));
+        }
+    }
+    if a.when.is_some() {
+        changes.push("conditions");
+        sentences.push(fill(lang, &NEW_CONDITIONS, &["", title]));
+    }
+    if a.amount.is_some() {
+        changes.push("amount");
+        sentences.push(fill(lang, &NEW_AMOUNT, &["", title]));
+    }
+    AmendmentReport {
+        source: source.map_or("", |s| s.id.as_str()),
+        evidence: source.map_or("", |s| s.evidence.as_str()),
+        in_force: a.in_force.to_string(),
+        until: a.until.map(|d| d.to_string()),
+        changes,
+        title: full.then_some(title),
+        text: full.then(|| sentences.join(lang.pick(["；", "。", "; "]))),
+        cite: full.then(|| a.cite.get(lang)),
+        note: a.note.as_ref().filter(|_| full).map(|n| n.get(lang)),
+    }
+}
+
+/// "按条文原文：已过期": the status under the clause alone, in words.
+pub fn under_text(status: Status, lang: Lang) -> String {
+    fill(lang, &UNDER_TEXT, &[status.label(lang)])
 }
 
 /// An as-of date from text, or the error the page shows beside the date field.
@@ -447,8 +606,21 @@ pub fn evaluate<'a>(
     lang: Lang,
     detail: Detail,
 ) -> Report<'a> {
+    evaluate_as(rs, input, as_of, Reading::Amended, lang, detail)
+}
+
+/// `evaluate` under a chosen reading: the policy as amended on the as-of date, or its text alone.
+pub fn evaluate_as<'a>(
+    rs: &'a Ruleset,
+    input: &crate::engine::value::Value,
+    as_of: Date,
+    reading: Reading,
+    lang: Lang,
+    detail: Detail,
+) -> Report<'a> {
     let (profile, errors) = Profile::parse(rs, input);
-    let cx = Context::new(rs, &profile, as_of);
+    let mut cx = Context::new(rs, &profile, as_of);
+    cx.reading = reading;
     let ev = cx.evaluate();
     build(&cx, &ev, &errors, lang, detail)
 }

@@ -2,9 +2,12 @@
 //! the standard reads: large only when every SME upper bound is reached; medium or small only when
 //! all of the tier's lower bounds are reached; micro otherwise. With facts missing, the result is
 //! the set of classes still possible, and the facts that would narrow it.
+//!
+//! An industry the standard does not size (金融业, under its own standard) has its class declared
+//! by a fact instead: the answer is the class, and the indicators are never consulted.
 
-use super::eval::Tri;
-use super::model::{Ruleset, SizeGroup};
+use super::logic::Tri;
+use super::model::{DeclaredClass, Ruleset, SizeGroup};
 use super::profile::{FactValue, Profile};
 use rust_decimal::Decimal;
 
@@ -12,13 +15,17 @@ pub const LARGE: u8 = 1 << 0;
 pub const MEDIUM: u8 = 1 << 1;
 pub const SMALL: u8 = 1 << 2;
 pub const MICRO: u8 = 1 << 3;
+const ANY_CLASS: u8 = LARGE | MEDIUM | SMALL | MICRO;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SizeOutcome {
     /// Bit i set: class i of `SIZE_CLASSES` is still possible. 0 when the ruleset has no standard.
     pub possible: u8,
-    /// The industry group applied, when the industry is known.
+    /// The industry group applied, when the industry is known and the standard sizes it.
     pub group: Option<usize>,
+    /// The declared class applied (index into `declared`), when the industry is known to be one
+    /// whose class is declared.
+    pub declared: Option<usize>,
     /// Facts that would narrow `possible`.
     pub missing: Vec<usize>,
 }
@@ -83,6 +90,15 @@ pub fn possible_in(profile: &Profile, g: &SizeGroup) -> u8 {
     set
 }
 
+/// Classes possible for an industry whose class is declared: the answer, or any while unanswered.
+/// (The loader lets only a fact with exactly the four classes, in order, declare one.)
+pub fn declared_possible(profile: &Profile, d: &DeclaredClass) -> u8 {
+    match profile.values.get(d.fact) {
+        Some(Some(FactValue::Choice(c))) if usize::from(*c) < 4 => 1 << c,
+        _ => ANY_CLASS,
+    }
+}
+
 pub fn classify(rs: &Ruleset, profile: &Profile) -> SizeOutcome {
     let Some(std) = &rs.size_standard else {
         return SizeOutcome::default();
@@ -91,6 +107,21 @@ pub fn classify(rs: &Ruleset, profile: &Profile) -> SizeOutcome {
         Some(Some(FactValue::Choice(c))) => Some(*c),
         _ => None,
     };
+    if let Some(c) = industry
+        && let Some(d) = std.declared.iter().position(|d| d.industries.contains(&c))
+    {
+        let possible = declared_possible(profile, &std.declared[d]);
+        return SizeOutcome {
+            possible,
+            group: None,
+            declared: Some(d),
+            missing: if possible.count_ones() > 1 {
+                vec![std.declared[d].fact]
+            } else {
+                Vec::new()
+            },
+        };
+    }
     let groups: Vec<usize> = match industry {
         Some(c) => std
             .groups
@@ -100,9 +131,17 @@ pub fn classify(rs: &Ruleset, profile: &Profile) -> SizeOutcome {
             .collect(),
         None => (0..std.groups.len()).collect(),
     };
-    let possible = groups
+    let mut possible = groups
         .iter()
         .fold(0, |set, g| set | possible_in(profile, &std.groups[*g]));
+    if industry.is_none() {
+        // It may be an industry whose class is declared. Its fact is not listed as missing: it is
+        // asked once the industry is known to need it.
+        possible = std
+            .declared
+            .iter()
+            .fold(possible, |set, d| set | declared_possible(profile, d));
+    }
     let mut missing = Vec::new();
     if possible.count_ones() > 1 {
         if industry.is_none() {
@@ -124,6 +163,7 @@ pub fn classify(rs: &Ruleset, profile: &Profile) -> SizeOutcome {
         } else {
             None
         },
+        declared: None,
         missing,
     }
 }

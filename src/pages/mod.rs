@@ -8,8 +8,8 @@
 mod words;
 
 use crate::compile::compile_dir;
-use crate::engine::model::{Cond, Expr, Kind, Measure, Ruleset};
-use crate::engine::text::{Lang, Text};
+use crate::engine::model::{Amendment, AmountRule, Cond, Expr, Kind, Measure, Ruleset};
+use crate::engine::text::{Lang, Text, fill};
 use crate::native::load_json;
 use serde_json::Value as Json;
 use std::fmt::Write as _;
@@ -123,15 +123,15 @@ fn head(title: &str, runner: bool) -> String {
 
 fn index_page(rs: &Ruleset) -> String {
     let mut h = head(&format!("{} — {}", rs.document.zh, rs.title.zh), false);
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<header>\n<h1>{}</h1>\n{}</header>\n<main>\n",
+        "<header>\n<h1>{}</h1>\n{}</header>\n<main>",
         tri("span", "t", text3(&rs.document)),
         tri("p", "sub", text3(&rs.title))
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "{}\n<ol class=\"measures\">\n",
+        "{}\n<ol class=\"measures\">",
         tri(
             "p",
             "note",
@@ -205,9 +205,9 @@ fn measure_page(rs: &Ruleset, m: &Measure, cases: &[&Json]) -> String {
         &format!("{} {} — {}", rs.document.zh, m.id, m.title.zh),
         true,
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<header>\n<p class=\"crumbs\"><a href=\"index.html\">{}</a></p>\n<h1><span class=\"num\">{}</span> {}</h1>\n{}</header>\n<main>\n",
+        "<header>\n<p class=\"crumbs\"><a href=\"index.html\">{}</a></p>\n<h1><span class=\"num\">{}</span> {}</h1>\n{}</header>\n<main>",
         tri("span", "t", text3(&rs.document)),
         m.id,
         tri("span", "t", text3(&m.title)),
@@ -246,9 +246,9 @@ fn measure_page(rs: &Ruleset, m: &Measure, cases: &[&Json]) -> String {
                     .join(l.pick(["、", "・", ", "]))
             })
             .collect();
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<section aria-labelledby=\"depts\">\n<h2 id=\"depts\">{}</h2>\n{}</section>\n",
+            "<section aria-labelledby=\"depts\">\n<h2 id=\"depts\">{}</h2>\n{}</section>",
             tri("span", "t", ["责任部门", "担当部門", "Departments"]),
             tri("p", "d", [&names[0], &names[1], &names[2]])
         );
@@ -256,9 +256,9 @@ fn measure_page(rs: &Ruleset, m: &Measure, cases: &[&Json]) -> String {
     // Parts: window, conditions, amount.
     let mut used_sources: Vec<usize> = m.sources.clone();
     for p in &m.parts {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<section class=\"part\" aria-labelledby=\"part-{0}\">\n<h2 id=\"part-{0}\">({0}) {1}</h2>\n",
+            "<section class=\"part\" aria-labelledby=\"part-{0}\">\n<h2 id=\"part-{0}\">({0}) {1}</h2>",
             esc(&p.id),
             tri("span", "t", text3(&p.title))
         );
@@ -275,9 +275,9 @@ fn measure_page(rs: &Ruleset, m: &Measure, cases: &[&Json]) -> String {
             );
         }
         if !p.when.is_empty() {
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<h3>{}</h3>\n<div class=\"conds\">",
+                "<h3>{}</h3>",
                 tri(
                     "span",
                     "t",
@@ -288,60 +288,13 @@ fn measure_page(rs: &Ruleset, m: &Measure, cases: &[&Json]) -> String {
                     ]
                 )
             );
-            for lang in Lang::ALL {
-                let _ = write!(h, "<ul lang=\"{}\">", html_lang(lang));
-                for c in &p.when {
-                    collect_sources(rs, c, &mut used_sources);
-                    list_item(&mut h, rs, &words::cond(rs, &rs.facts, c, lang), lang);
-                }
-                h.push_str("</ul>");
-            }
-            h.push_str("</div>\n");
+            conds_html(&mut h, rs, &p.when, &mut used_sources);
         }
         if let Some(a) = &p.amount {
-            let kind = amount_kind(rs, &a.min, a.max.as_ref());
-            let _ = write!(
-                h,
-                "<h3>{}</h3>\n<div class=\"amount\">",
-                tri("span", "t", ["金额", "金額", "Amount"])
-            );
-            for lang in Lang::ALL {
-                let min = words::formula(rs, &a.min, lang);
-                let max = a
-                    .max
-                    .as_ref()
-                    .map(|x| words::formula(rs, x, lang))
-                    .unwrap_or_default();
-                let line = match kind {
-                    "exact" => min,
-                    "floor" => crate::engine::text::fill(
-                        lang,
-                        &["不低于 {0}", "{0} 以上", "at least {0}"],
-                        &[&min],
-                    ),
-                    "cap" => crate::engine::text::fill(
-                        lang,
-                        &["最高 {1}", "上限 {1}", "at most {1}"],
-                        &[&min, &max],
-                    ),
-                    _ => crate::engine::text::fill(
-                        lang,
-                        &["{0} 至 {1}", "{0}～{1}", "from {0} to {1}"],
-                        &[&min, &max],
-                    ),
-                };
-                let _ = write!(
-                    h,
-                    "<p lang=\"{}\" class=\"formula\">{}</p>",
-                    html_lang(lang),
-                    esc(&line)
-                );
-            }
-            h.push_str("</div>\n");
-            h.push_str(&tri("p", "cite", text3(&a.cite)));
-            if let Some(b) = &a.basis {
-                h.push_str(&tri("p", "basis", text3(b)));
-            }
+            amount_html(&mut h, rs, a);
+        }
+        for a in &p.amendments {
+            amendment_html(&mut h, rs, a, &mut used_sources);
         }
         if let Some(n) = &p.note {
             h.push_str(&tri("p", "note", text3(n)));
@@ -349,9 +302,9 @@ fn measure_page(rs: &Ruleset, m: &Measure, cases: &[&Json]) -> String {
         h.push_str("</section>\n");
     }
     if let Some(n) = &m.note {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<section aria-labelledby=\"notes\">\n<h2 id=\"notes\">{}</h2>\n{}</section>\n",
+            "<section aria-labelledby=\"notes\">\n<h2 id=\"notes\">{}</h2>\n{}</section>",
             tri("span", "t", ["说明", "注記", "Notes"]),
             tri("p", "note", text3(n))
         );
@@ -384,6 +337,120 @@ fn measure_page(rs: &Ruleset, m: &Measure, cases: &[&Json]) -> String {
     cases_section(&mut h, m, cases);
     h.push_str("</main>\n</body>\n</html>\n");
     h
+}
+
+fn conds_html(h: &mut String, rs: &Ruleset, when: &[Cond], used: &mut Vec<usize>) {
+    h.push_str("<div class=\"conds\">");
+    for lang in Lang::ALL {
+        let _ = write!(h, "<ul lang=\"{}\">", html_lang(lang));
+        for c in when {
+            collect_sources(rs, c, used);
+            list_item(h, rs, &words::cond(rs, &rs.facts, c, lang), lang);
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</div>\n");
+}
+
+fn amount_html(h: &mut String, rs: &Ruleset, a: &AmountRule) {
+    let kind = amount_kind(rs, &a.min, a.max.as_ref());
+    let _ = write!(
+        h,
+        "<h3>{}</h3>\n<div class=\"amount\">",
+        tri("span", "t", ["金额", "金額", "Amount"])
+    );
+    for lang in Lang::ALL {
+        let min = words::formula(rs, &a.min, lang);
+        let max = a
+            .max
+            .as_ref()
+            .map(|x| words::formula(rs, x, lang))
+            .unwrap_or_default();
+        let line = match kind {
+            "exact" => min,
+            "floor" => fill(lang, &["不低于 {0}", "{0} 以上", "at least {0}"], &[&min]),
+            "cap" => fill(
+                lang,
+                &["最高 {1}", "上限 {1}", "at most {1}"],
+                &[&min, &max],
+            ),
+            _ => fill(
+                lang,
+                &["{0} 至 {1}", "{0}～{1}", "from {0} to {1}"],
+                &[&min, &max],
+            ),
+        };
+        let _ = write!(
+            h,
+            "<p lang=\"{}\" class=\"formula\">{}</p>",
+            html_lang(lang),
+            esc(&line)
+        );
+    }
+    h.push_str("</div>\n");
+    h.push_str(&tri("p", "cite", text3(&a.cite)));
+    if let Some(b) = &a.basis {
+        h.push_str(&tri("p", "basis", text3(b)));
+    }
+}
+
+/// A later document that changes the part from a date: what it changes, in words, with its words.
+fn amendment_html(h: &mut String, rs: &Ruleset, a: &Amendment, used: &mut Vec<usize>) {
+    used.push(a.source);
+    let src = &rs.sources[a.source];
+    let until = a.until.map(|d| d.to_string()).unwrap_or_default();
+    let _ = writeln!(
+        h,
+        "<div class=\"amendment\">\n<h3>{}</h3>\n{}<p class=\"window\">{} {} – {}</p>",
+        tri(
+            "span",
+            "t",
+            [
+                "后续文件修订",
+                "後の文書による改正",
+                "Amended by a later document"
+            ]
+        ),
+        tri("p", "d", text3(&src.title)),
+        tri("span", "t", ["施行", "施行", "in force"]),
+        esc(&a.in_force.to_string()),
+        esc(&until),
+    );
+    if let Some(w) = &a.window {
+        let from = w.from.map(|d| d.to_string()).unwrap_or_default();
+        let to = w.to.map(|d| d.to_string()).unwrap_or_default();
+        let _ = writeln!(
+            h,
+            "<p class=\"window\">{} {} – {}</p>",
+            tri(
+                "span",
+                "t",
+                ["适用期限改为", "適用期間を変更", "window becomes"]
+            ),
+            esc(&from),
+            esc(&to)
+        );
+    }
+    if let Some(when) = &a.when {
+        let _ = writeln!(
+            h,
+            "<h3>{}</h3>",
+            tri(
+                "span",
+                "t",
+                ["修订后的条件", "改正後の条件", "Conditions as amended"]
+            )
+        );
+        conds_html(h, rs, when, used);
+    }
+    if let Some(amount) = &a.amount {
+        amount_html(h, rs, amount);
+    }
+    h.push_str(&tri("p", "cite", text3(&a.cite)));
+    if let Some(n) = &a.note {
+        h.push_str(&tri("p", "note", text3(n)));
+    }
+    h.push_str("</div>\n");
 }
 
 fn list_item(h: &mut String, rs: &Ruleset, line: &Line, lang: Lang) {
@@ -442,9 +509,9 @@ fn amount_kind(rs: &Ruleset, min: &Expr, max: Option<&Expr>) -> &'static str {
 
 /// The example cases, with their expectations as data for `cases.js`, which runs each one.
 fn cases_section(h: &mut String, m: &Measure, cases: &[&Json]) {
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section aria-labelledby=\"cases\">\n<h2 id=\"cases\">{}</h2>\n{}<p id=\"summary\" class=\"summary\" role=\"status\" data-measure=\"{}\" data-total=\"{}\">Running the cases…</p>\n<table class=\"cases\">\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\" lang=\"en\">Case</th><th scope=\"col\" lang=\"en\">As of</th><th scope=\"col\" lang=\"en\">Expected</th><th scope=\"col\" lang=\"en\">Result in this browser</th></tr></thead>\n<tbody>\n",
+        "<section aria-labelledby=\"cases\">\n<h2 id=\"cases\">{}</h2>\n{}<p id=\"summary\" class=\"summary\" role=\"status\" data-measure=\"{}\" data-total=\"{}\">Running the cases…</p>\n<table class=\"cases\">\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\" lang=\"en\">Case</th><th scope=\"col\" lang=\"en\">As of</th><th scope=\"col\" lang=\"en\">Expected</th><th scope=\"col\" lang=\"en\">Result in this browser</th></tr></thead>\n<tbody>",
         tri("span", "t", ["示例案例", "事例", "Example cases"]),
         tri(
             "p",
@@ -461,10 +528,13 @@ fn cases_section(h: &mut String, m: &Measure, cases: &[&Json]) {
     for (i, c) in cases.iter().enumerate() {
         let name = c["name"].as_str().unwrap_or_default();
         let as_of = c["as_of"].as_str().unwrap_or_default();
-        let expect = expectation(&c["expect"]);
+        let mut expect = expectation(&c["expect"]);
+        if c["text_only"].as_bool() == Some(true) {
+            expect.insert_str(0, "(the clause alone, without later documents) ");
+        }
         let profile = serde_json::to_string_pretty(&c["profile"]).unwrap_or_default();
-        let data =
-            serde_json::json!({ "as_of": as_of, "profile": c["profile"], "expect": c["expect"] });
+        let text_only = c["text_only"].as_bool() == Some(true);
+        let data = serde_json::json!({ "as_of": as_of, "text_only": text_only, "profile": c["profile"], "expect": c["expect"] });
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td lang=\"en\">{}<details><summary>profile</summary><pre>{}</pre></details></td><td>{}</td><td lang=\"en\">{}</td><td class=\"result\" data-case=\"{}\">not run</td></tr>",
@@ -507,6 +577,22 @@ fn expectation(e: &Json) -> String {
     if let Some(p) = e["part_amounts"].as_object() {
         for (k, v) in p {
             out.push(format!("({k}) amount {}", amount(v)));
+        }
+    }
+    if let Some(p) = e["amended_by"].as_object() {
+        for (k, v) in p {
+            out.push(format!(
+                "({k}) amended by {}",
+                v.as_str().unwrap_or_default()
+            ));
+        }
+    }
+    if let Some(p) = e["text_statuses"].as_object() {
+        for (k, v) in p {
+            out.push(format!(
+                "({k}) under the clause alone {}",
+                v.as_str().unwrap_or_default()
+            ));
         }
     }
     if let Some(m) = e["missing"].as_array() {

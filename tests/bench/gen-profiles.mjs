@@ -120,8 +120,11 @@ export function generate(rs, n, seed = SEED) {
     if (ind) p.industry = ind;
     if (std) {
       const g = groupOf(ind ?? pick(industries));
+      const declared = (std.declared ?? []).find(d => d.industry === ind);
+      if (declared && !chance(missing)) p[declared.fact] = pick(['large', 'medium', 'small', 'micro']);
       const tier = pick(['sme_below', 'medium', 'small', 'under']);
-      for (const f of sizeFacts) {
+      // A declared industry has no indicators to place.
+      for (const f of g ? sizeFacts : []) {
         const bounds = tier === 'under' ? g.small : g[tier];
         let v;
         const fact = rs.facts.find(x => x.id === f);

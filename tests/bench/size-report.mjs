@@ -1,6 +1,9 @@
-// Transfer sizes of everything the widget loads: pkg/*.wasm, pkg/*.js, www/**/*.js, www/**/*.css,
-// www/*.html — raw, gzip -9 and brotli (quality 11) — and the total. With --budget BYTES, exits 1
-// when the gzipped total is over it (for CI). --json FILE also writes the figures.
+// Transfer sizes of everything the widget and its pages load: pkg/widget.js (the widget, the engine's
+// glue bundled in), pkg/*.wasm, and the pages with their own scripts and styles (www/*.html,
+// www/**/*.js, www/**/*.css) — raw, gzip -9 and brotli (quality 11) — and the total. Not the readable
+// sources (src/widget/) nor pkg/sme_eligibility.js (the glue alone, for the npm package: the widget
+// does not load it). With --budget BYTES, exits 1 when the gzipped total is over it (for CI).
+// --json FILE also writes the figures.
 //   node tests/bench/size-report.mjs [--budget 100000] [--json FILE]
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,11 +17,11 @@ if (budget !== undefined && !(budget > 0)) { console.error('size-report: --budge
 
 const walk = dir => readdirSync(dir).flatMap(n => { const p = join(dir, n); return statSync(p).isDirectory() ? walk(p) : [p]; });
 const files = [
-  ...readdirSync(join(root, 'pkg')).filter(n => /\.(wasm|js)$/.test(n)).map(n => join(root, 'pkg', n)),
+  ...readdirSync(join(root, 'pkg')).filter(n => n.endsWith('.wasm') || n == 'widget.js').map(n => join(root, 'pkg', n)),
   ...walk(join(root, 'www')).filter(p => /\.(js|css)$/.test(p)),
   ...readdirSync(join(root, 'www')).filter(n => n.endsWith('.html')).map(n => join(root, 'www', n)),
 ].sort();
-if (!files.some(f => f.endsWith('.wasm'))) { console.error('size-report: pkg/*.wasm is missing: build pkg/ first (.ci/build)'); process.exit(2); }
+if (!files.some(f => f.endsWith('.wasm')) || !files.some(f => f.endsWith('widget.js'))) { console.error('size-report: pkg/*.wasm or pkg/widget.js is missing: build pkg/ first (.ci/build)'); process.exit(2); }
 
 const rows = files.map(f => {
   const b = readFileSync(f);

@@ -96,6 +96,13 @@ export function plan(rs) {
       poss.small.push(and([here, not(largeTrue), not(mediumTrue), not(allF(sm))]));
       poss.micro.push(and([here, not(largeTrue), not(mediumTrue), not(allT(sm))]));
     }
+    // Industries whose class is declared (金融业, 银发〔2015〕309号): the answer, or any class while unanswered.
+    for (const d of std.declared ?? []) {
+      const here = or([industryUnknown, { k: 'atom', t: 'in', f: std.industry_fact, set: [d.industry] }]);
+      const classes = choices[d.fact];
+      const unanswered = not({ k: 'atom', t: 'in', f: d.fact, set: classes });
+      for (const c of SIZE_CLASSES) poss[c].push(and([here, or([unanswered, { k: 'atom', t: 'in', f: d.fact, set: [c] }])]));
+    }
     for (const c of SIZE_CLASSES) sizeRef[c] = define(`size_${c}_possible`, or(poss[c]));
   }
 

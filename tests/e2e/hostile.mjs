@@ -3,12 +3,14 @@
 // another version or ruleset, or hostile is refused with a translated message while the answers stay.
 // Every check runs twice: under the strict CSP of .ci/serve.mjs (where securitypolicyviolation events
 // are recorded: there must be none) and with no CSP at all (where an injected handler would run).
-//   node tests/e2e/hostile.mjs [--csp | --no-csp]
-import { browse, check, assert, eq, has, finish, root, W, ready, compiledRuleset } from './lib.mjs';
+// A node:test file: `node --test tests/e2e/hostile.mjs`, or `node tests/e2e/hostile.mjs [--csp | --no-csp]`
+// for one of the two runs. Waits are on the widget's states (lib.mjs), never a fixed delay.
+import { test } from 'node:test';
+import { browse, assert, eq, has, root, W, ready, nextFrame, messageAfter, compiledRuleset } from './lib.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { T } from '../../www/widget/i18n.js';
-import { encode } from '../../www/widget/state.js';
+import { STRINGS as T } from '../../src/widget/i18n.js';
+import { encodeForLink as encode } from '../../src/widget/answers.js';
 import { initSync, Engine } from '../../pkg/sme_eligibility.js';
 
 // ---- hostile text --------------------------------------------------------------------------------
@@ -49,7 +51,7 @@ const cat = Engine.fromJson(hostileJson).catalog('en');
 const refusedRuleset = JSON.stringify({ id: 'x', [`<img src=x onerror="${PWN}">`]: 1, '\u202Eunknown, reversed': 2, title: `<script>${PWN}</script>`, version: { '\u202Ebad': 1 }, strings: { zh: [`"><svg onload="${PWN}">`], ja: [], en: [] } });
 
 // Host pages: one script, one element (as embed.html), English, a fixed as-of date.
-const host = attrs => `<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n<title>host</title>\n<script type="module" src="../sme-eligibility.js"></script>\n<sme-eligibility lang="en" as-of="2023-07-01"${attrs}></sme-eligibility>\n</html>\n`;
+const host = attrs => `<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n<title>host</title>\n<script type="module" src="../../pkg/widget.js"></script>\n<sme-eligibility lang="en" as-of="2023-07-01"${attrs}></sme-eligibility>\n</html>\n`;
 const ELSEWHERE = ['https://example.com/r.json', '//example.com/r.json', `javascript:${PWN}`, 'data:application/json,{}'];
 const files = {
   '/www/t/plain.html': host(''),
@@ -76,36 +78,36 @@ const json = o => JSON.stringify(o);
 const deep = n => '['.repeat(n) + ']'.repeat(n);
 // Files that must be refused, and the message each gets.
 const REFUSED = [
-  ['broken JSON', '{"format": "sme-eligibility-answers", "answers": ', 'impErr'],
-  ['an empty file', '', 'impErr'],
-  ['markup, not JSON', `<script>${PWN}</script><img src=x onerror="${PWN}">`, 'impErr'],
-  ['JSON null', 'null', 'impErr'],
-  ['a JSON array', json([file(GOOD)]), 'impErr'],
-  ['a JSON string', json('sme-eligibility-answers'), 'impErr'],
-  ['another format', json(file(GOOD, { format: 'other-answers' })), 'impErr'],
-  ['no format', json({ ...file(GOOD), format: undefined }), 'impErr'],
-  ['answers that are a list', json(file([GOOD])), 'impErr'],
-  ['no answers', json(file(undefined)), 'impErr'],
-  ['an older version (0)', json(file(GOOD, { version: 0 })), 'impOld'],
-  ['a newer version (2)', json(file(GOOD, { version: 2 })), 'impOld'],
-  ['a version that is a string', json(file(GOOD, { version: '1' })), 'impOld'],
-  ['no version', json(file(GOOD, { version: undefined })), 'impOld'],
-  ['another ruleset', json(file(GOOD, { ruleset: 'beijing-2024-1' })), 'impOld'],
-  ['a hostile ruleset id', json(file(GOOD, { ruleset: hostile.id })), 'impOld'],
-  ['hostile: __proto__ keys', `{"format":"sme-eligibility-answers","version":1,"ruleset":${json(original.id)},"__proto__":{"polluted":1},"answers":{"__proto__":{"polluted":1},"headcount":"1","hires":[{"__proto__":{"polluted":1}}]}}`, 'impErr'],
-  ['hostile: constructor.prototype keys', json(file({ constructor: { prototype: { polluted: 1 } }, headcount: '1' })), 'impErr'],
-  ['hostile: prototype key', json(file({ prototype: { polluted: 1 } })), 'impErr'],
-  ['hostile: markup as a key', json(file({ [`<img src=x onerror="${PWN}">`]: '1' })), 'impErr'],
-  ['hostile: a number, not a string', json(file({ headcount: 80 })), 'impErr'],
-  ['hostile: a huge number (1e400)', `{"format":"sme-eligibility-answers","version":1,"ruleset":${json(original.id)},"answers":{"revenue":1e400}}`, 'impErr'],
-  ['hostile: a string for yes/no', json(file({ registered_in_shanghai: 'true' })), 'impErr'],
-  ['hostile: an object for an answer', json(file({ revenue: { toString: `<script>${PWN}</script>` } })), 'impErr'],
-  ['hostile: a list entry that is not an object', json(file({ hires: [GOOD.hires[0], 5] })), 'impErr'],
-  ['hostile: 501 list entries', json(file({ hires: Array.from({ length: 501 }, () => ({})) })), 'impErr'],
-  ['hostile: deep nesting (100,000 levels)', `{"format":"sme-eligibility-answers","version":1,"ruleset":${json(original.id)},"answers":{"hires":[{"hired_on":${deep(1e5)}}]}}`, 'impErr'],
-  ['hostile: a 300-character answer', json(file({ headcount: '9'.repeat(300) })), 'impErr'],
-  ['hostile: an as-of date that is markup', json(file(GOOD, { as_of: `<img src=x onerror="${PWN}">` })), 'impErr'],
-  ['hostile: a 5 MB file', json(file({ ...GOOD, headcount: 'x'.repeat(5 << 20) })), 'impErr'],
+  ['broken JSON', '{"format": "sme-eligibility-answers", "answers": ', 'importRefused'],
+  ['an empty file', '', 'importRefused'],
+  ['markup, not JSON', `<script>${PWN}</script><img src=x onerror="${PWN}">`, 'importRefused'],
+  ['JSON null', 'null', 'importRefused'],
+  ['a JSON array', json([file(GOOD)]), 'importRefused'],
+  ['a JSON string', json('sme-eligibility-answers'), 'importRefused'],
+  ['another format', json(file(GOOD, { format: 'other-answers' })), 'importRefused'],
+  ['no format', json({ ...file(GOOD), format: undefined }), 'importRefused'],
+  ['answers that are a list', json(file([GOOD])), 'importRefused'],
+  ['no answers', json(file(undefined)), 'importRefused'],
+  ['an older version (0)', json(file(GOOD, { version: 0 })), 'importOtherVersion'],
+  ['a newer version (2)', json(file(GOOD, { version: 2 })), 'importOtherVersion'],
+  ['a version that is a string', json(file(GOOD, { version: '1' })), 'importOtherVersion'],
+  ['no version', json(file(GOOD, { version: undefined })), 'importOtherVersion'],
+  ['another ruleset', json(file(GOOD, { ruleset: 'beijing-2024-1' })), 'importOtherVersion'],
+  ['a hostile ruleset id', json(file(GOOD, { ruleset: hostile.id })), 'importOtherVersion'],
+  ['hostile: __proto__ keys', `{"format":"sme-eligibility-answers","version":1,"ruleset":${json(original.id)},"__proto__":{"polluted":1},"answers":{"__proto__":{"polluted":1},"headcount":"1","hires":[{"__proto__":{"polluted":1}}]}}`, 'importRefused'],
+  ['hostile: constructor.prototype keys', json(file({ constructor: { prototype: { polluted: 1 } }, headcount: '1' })), 'importRefused'],
+  ['hostile: prototype key', json(file({ prototype: { polluted: 1 } })), 'importRefused'],
+  ['hostile: markup as a key', json(file({ [`<img src=x onerror="${PWN}">`]: '1' })), 'importRefused'],
+  ['hostile: a number, not a string', json(file({ headcount: 80 })), 'importRefused'],
+  ['hostile: a huge number (1e400)', `{"format":"sme-eligibility-answers","version":1,"ruleset":${json(original.id)},"answers":{"revenue":1e400}}`, 'importRefused'],
+  ['hostile: a string for yes/no', json(file({ registered_in_shanghai: 'true' })), 'importRefused'],
+  ['hostile: an object for an answer', json(file({ revenue: { toString: `<script>${PWN}</script>` } })), 'importRefused'],
+  ['hostile: a list entry that is not an object', json(file({ hires: [GOOD.hires[0], 5] })), 'importRefused'],
+  ['hostile: 501 list entries', json(file({ hires: Array.from({ length: 501 }, () => ({})) })), 'importRefused'],
+  ['hostile: deep nesting (100,000 levels)', `{"format":"sme-eligibility-answers","version":1,"ruleset":${json(original.id)},"answers":{"hires":[{"hired_on":${deep(1e5)}}]}}`, 'importRefused'],
+  ['hostile: a 300-character answer', json(file({ headcount: '9'.repeat(300) })), 'importRefused'],
+  ['hostile: an as-of date that is markup', json(file(GOOD, { as_of: `<img src=x onerror="${PWN}">` })), 'importRefused'],
+  ['hostile: a 5 MB file', json(file({ ...GOOD, headcount: 'x'.repeat(5 << 20) })), 'importRefused'],
 ];
 
 // ---- in the page ------------------------------------------------------------------------------------
@@ -209,12 +211,19 @@ function snapshot() {
   });
 }
 
-// Opens every <details> (each "why", the policy text, the pictures' text), so everything is built.
+// Opens every <details> (each "why", the policy text, the pictures' text), so everything is built:
+// the widget builds a disclosure's content on its toggle event, and a "why" holds a disclosure of its
+// own (the Chinese original), so this opens, waits for each toggle, and goes on until none is closed.
 async function openAll(page) {
-  for (let i = 0; i < 3; i++) {
-    await page.evaluate(() => document.querySelector('sme-eligibility').shadowRoot.querySelectorAll('details').forEach(d => { d.open = true; }));
-    await page.waitForTimeout(300);
-  }
+  await page.evaluate(async () => {
+    const root = document.querySelector('sme-eligibility').shadowRoot;
+    for (let closed; (closed = [...root.querySelectorAll('details:not([open])')]).length;) {
+      await Promise.all(closed.map(d => new Promise(toggled => {
+        d.addEventListener('toggle', toggled, { once: true }); // after the widget's own listener
+        d.open = true;
+      })));
+    }
+  });
 }
 
 // ---- one run -----------------------------------------------------------------------------------
@@ -226,7 +235,7 @@ async function run(csp) {
   console.log(`\nhostile text, hostile answers, no requests — ${origin} (${mode})`);
   const C = name => `[${mode}] ${name}`;
   const pages = [];
-  const PKG = ['/www/sme-eligibility.js', ...['dom', 'i18n', 'style', 'state', 'form', 'report'].map(f => `/www/widget/${f}.js`), '/pkg/sme_eligibility.js', '/pkg/sme_eligibility_bg.wasm'];
+  const PKG = ['/pkg/widget.js', '/pkg/sme_eligibility_bg.wasm']; // what the widget loads
 
   // A page of its own for each case; `until`: the widget's report, or its error. After that point no
   // request may be made; before it, only the page, the widget's files and the ruleset it names.
@@ -272,25 +281,20 @@ async function run(csp) {
   const status = page => page.locator(`${W} .tools [role=status]`).first();
   const form = page => page.evaluate(snapshot);
   // Imports a file through the widget's control; the message it gives.
-  async function load(page, content, what = 'import') {
-    await status(page).evaluate(e => { e.textContent = ''; });
-    await page.locator(`${W} input[type=file]`).setInputFiles({ name: 'answers.json', mimeType: 'application/json', buffer: Buffer.from(content) });
-    await page.waitForFunction(() => document.querySelector('sme-eligibility').shadowRoot.querySelector('.tools [role=status]').textContent, null, { timeout: 10000 })
-      .catch(() => { throw new Error(`${what}: no message`); });
-    return status(page).innerText();
-  }
+  const load = (page, content, what = 'import') => messageAfter(page,
+    () => page.locator(`${W} input[type=file]`).setInputFiles({ name: 'answers.json', mimeType: 'application/json', buffer: Buffer.from(content) }), what);
 
   // ---- A. a hostile ruleset ----------------------------------------------------------------------
   const link = '#sme=' + encode({ a: GOOD, d: '2023-07-01' });
   let base, hp;
-  await check(C('baseline: the built-in ruleset, the same answers, everything opened'), async () => {
+  await test(C('baseline: the built-in ruleset, the same answers, everything opened'), async () => {
     const p = await visit('/www/t/plain.html' + link);
     await openAll(p);
     base = (await clean(p)).tags;
     assert(base.article == 28 && base.bdi > 28, `measures and isolates: ${JSON.stringify(base)}`);
   });
 
-  await check(C('a ruleset whose texts, id, version and source URLs are hostile loads; the report and the policy text are built'), async () => {
+  await test(C('a ruleset whose texts, id, version and source URLs are hostile loads; the report and the policy text are built'), async () => {
     hp = await visit('/www/t/hostile.html' + link, { ruleset: '/www/t/hostile-ruleset.json' });
     eq(await hp.locator(`${W} article`).count(), 28, 'measures shown');
     await openAll(hp);
@@ -298,7 +302,7 @@ async function run(csp) {
     assert(await hp.locator(`${W} .clause`).count() == 28, 'the policy text built');
   });
 
-  await check(C('hostile ruleset: every hostile string appears literally as text, where it belongs'), async () => {
+  await test(C('hostile ruleset: every hostile string appears literally as text, where it belongs'), async () => {
     const s = await look(hp);
     for (const h of HOSTILE) has(s.text, h, 'the widget’s text');
     const at = (sel, prop = 'textContent') => hp.locator(`${W} ${sel}`).first().evaluate((e, p) => e[p], prop);
@@ -323,12 +327,12 @@ async function run(csp) {
     has(s.text, `Ruleset ${cat.id} version ${cat.version} (${cat.hash})`, 'the receipt');
   });
 
-  await check(C('hostile ruleset: no element, attribute or URL made from its text — same elements as with the built-in ruleset; no link at all (its javascript: source URLs are not shown)'), async () => {
+  await test(C('hostile ruleset: no element, attribute or URL made from its text — same elements as with the built-in ruleset; no link at all (its javascript: source URLs are not shown)'), async () => {
     await clean(hp, base);
     eq(await hp.locator(`${W} a, ${W} [href]`).count(), 0, 'links in the widget');
   });
 
-  await check(C('hostile ruleset: bidi overrides, isolates and right-to-left text cannot reorder the words around them (each in a <bdi> or a paragraph of its own)'), async () => {
+  await test(C('hostile ruleset: bidi overrides, isolates and right-to-left text cannot reorder the words around them (each in a <bdi> or a paragraph of its own)'), async () => {
     const b = await isolated(hp);
     assert(b.found > 100, `only ${b.found} bidi texts found`);
     assert(b.whole.includes('bdi') && b.whole.includes('q'), `isolating elements holding whole texts: ${b.whole}`);
@@ -336,20 +340,20 @@ async function run(csp) {
     eq(u, 'isolate', 'a department name in the notice: computed unicode-bidi');
   });
 
-  await check(C('hostile ruleset: long strings wrap — no horizontal scrolling at 360 px'), async () => {
+  await test(C('hostile ruleset: long strings wrap — no horizontal scrolling at 360 px'), async () => {
     await hp.setViewportSize({ width: 360, height: 800 });
-    await hp.waitForTimeout(200);
+    await nextFrame(hp);
     const sw = await hp.evaluate(() => document.documentElement.scrollWidth);
     await hp.setViewportSize({ width: 1280, height: 900 });
     assert(sw <= 360, `the page is ${sw} px wide at 360 px`);
   });
 
-  await check(C('hostile ruleset: switching language, typing a hostile answer, printing and exporting make no request and run nothing'), async () => {
+  await test(C('hostile ruleset: switching language, typing a hostile answer, printing and exporting make no request and run nothing'), async () => {
     const mark = hp.reqs.length;
     await hp.evaluate(() => document.querySelector('sme-eligibility').setAttribute('lang', 'ja'));
     await ready(hp);
     await hp.locator(`${W} #i-headcount`).fill(HOSTILE[1]);
-    await hp.waitForTimeout(400);
+    await ready(hp);
     assert(await hp.locator(`${W} #e-headcount`).isVisible(), 'the field’s error is shown');
     await hp.evaluate(() => document.querySelector('sme-eligibility').setAttribute('lang', 'en'));
     await ready(hp);
@@ -363,10 +367,10 @@ async function run(csp) {
 
   // ---- B. hostile answers --------------------------------------------------------------------------
   let ap;
-  await check(C('an answers file with hostile strings as values (right shape) is taken as typed: shown literally in the fields, with their errors'), async () => {
+  await test(C('an answers file with hostile strings as values (right shape) is taken as typed: shown literally in the fields, with their errors'), async () => {
     ap = await visit('/www/t/plain.html');
     await ap.locator(`${W} [data-k=tools]`).click();
-    eq(await load(ap, JSON.stringify(file(HOSTILE_ANSWERS))), T.en.impOk, 'message');
+    eq(await load(ap, JSON.stringify(file(HOSTILE_ANSWERS))), T.en.importDone, 'message');
     await ready(ap);
     for (const id of TEXT_INPUTS) {
       const k = id.split('.'), want = k.length > 1 ? HOSTILE_ANSWERS[k[0]][k[1]][k[2]] : HOSTILE_ANSWERS[id];
@@ -379,7 +383,7 @@ async function run(csp) {
     await isolated(ap, 0);
   });
 
-  await check(C('the same hostile answers in a link (#sme=…) are taken as typed and shown literally'), async () => {
+  await test(C('the same hostile answers in a link (#sme=…) are taken as typed and shown literally'), async () => {
     const p = await visit('/www/t/plain.html#sme=' + encode({ a: HOSTILE_ANSWERS, d: '2023-07-01' }));
     for (const id of ['headcount', 'revenue', 'renovation_investment']) eq(await p.locator(`${W} #i-${id}`).inputValue(), HOSTILE_ANSWERS[id], `the field ${id}`);
     await clean(p);
@@ -387,24 +391,25 @@ async function run(csp) {
   });
 
   for (const lang of ['en', 'zh', 'ja']) {
-    await check(C(`${lang}: ${REFUSED.length} broken, foreign, other-version and hostile answers files are each refused with a translated message, the answers staying exactly as they were`), async () => {
+    await test(C(`${lang}: ${REFUSED.length} broken, foreign, other-version and hostile answers files are each refused with a translated message, the answers staying exactly as they were`), async () => {
       await ap.evaluate(l => document.querySelector('sme-eligibility').setAttribute('lang', l), lang);
       await ready(ap);
-      eq(await load(ap, JSON.stringify(file(GOOD))), T[lang].impOk, 'the answers to keep are imported');
+      eq(await load(ap, JSON.stringify(file(GOOD))), T[lang].importDone, 'the answers to keep are imported');
       await ready(ap);
       const before = await form(ap);
       has(before, '"50000000"', 'the answers before');
       for (const [what, content, k] of REFUSED) {
         eq(await load(ap, content, what), T[lang][k], `${what}: the message`);
         assert(await status(ap).isVisible(), `${what}: the message is visible`);
-        await ap.waitForTimeout(300); // a late evaluation would show here
+        // A refused file changes nothing at once (no re-rendering) and sets off no evaluation for later.
+        eq(await ap.locator(`${W} section[aria-labelledby=rh]`).getAttribute('data-state'), 'ready', `${what}: an evaluation is pending`);
         eq(await form(ap), before, `${what}: the form and the report changed`);
       }
       await clean(ap);
     });
   }
 
-  await check(C('a hostile link (__proto__ keys, wrong types, a markup date, garbage) is refused with the message; the form stays empty'), async () => {
+  await test(C('a hostile link (__proto__ keys, wrong types, a markup date, garbage) is refused with the message; the form stays empty'), async () => {
     const empty = await form(await visit('/www/t/plain.html'));
     const links = [
       ['__proto__ keys', encode(JSON.parse('{"a":{"__proto__":{"polluted":1},"headcount":"80"},"d":"2023-07-01"}'))],
@@ -416,20 +421,20 @@ async function run(csp) {
     ];
     for (const [what, frag] of links) {
       const p = await visit('/www/t/plain.html#sme=' + frag);
-      eq(await status(p).innerText(), T.en.impErr, `${what}: the message`);
+      eq(await status(p).innerText(), T.en.importRefused, `${what}: the message`);
       eq(await p.evaluate(() => location.hash), '', `${what}: the fragment is cleared`);
       eq(await form(p), empty, `${what}: the form`);
       await clean(p);
     }
   });
 
-  await check(C('a hostile link opened on a page with answers (hashchange) is refused; the answers stay'), async () => {
+  await test(C('a hostile link opened on a page with answers (hashchange) is refused; the answers stay'), async () => {
     const p = await visit('/www/t/plain.html' + link);
     const before = await form(p);
     has(before, '"50000000"', 'the answers before');
     await p.evaluate(f => { location.hash = f; }, '#sme=' + encode(JSON.parse('{"a":{"__proto__":{"polluted":1},"headcount":"1"}}')));
     await p.waitForFunction(() => document.querySelector('sme-eligibility').shadowRoot.querySelector('.tools [role=status]')?.textContent);
-    eq(await status(p).innerText(), T.en.impErr, 'the message');
+    eq(await status(p).innerText(), T.en.importRefused, 'the message');
     await ready(p);
     eq(await form(p), before, 'the form and the report');
     await clean(p);
@@ -443,29 +448,28 @@ async function run(csp) {
     await clean(p);
     return p;
   };
-  await check(C('error path: a ruleset URL that answers 404'), () =>
+  await test(C('error path: a ruleset URL that answers 404'), () =>
     errorPage('/www/t/missing.html', '/www/t/no-such-ruleset.json', ['could not be loaded', '404'], [/404 \(Not Found\)/]));
-  await check(C('error path: a ruleset that is not JSON (markup) — shown as text'), () =>
+  await test(C('error path: a ruleset that is not JSON (markup) — shown as text'), () =>
     errorPage('/www/t/not-json.html', '/www/t/not-json.json', ['could not be loaded']));
-  await check(C('error path: a ruleset the engine refuses, with hostile keys and values — its errors shown literally'), async () => {
+  await test(C('error path: a ruleset the engine refuses, with hostile keys and values — its errors shown literally'), async () => {
     const p = await errorPage('/www/t/refused.html', '/www/t/refused-ruleset.json', ['could not be loaded', `<img src=x onerror="${PWN}">`]);
     await isolated(p);
   });
   for (const [i, u] of ELSEWHERE.entries()) {
-    await check(C(`error path: a ruleset at ${u.slice(0, 40)} is refused before any request`), () =>
+    await test(C(`error path: a ruleset at ${u.slice(0, 40)} is refused before any request`), () =>
       errorPage(`/www/t/elsewhere-${i}.html`, null, ['could not be loaded', 'this page’s origin', u]));
   }
-  await check(C('hostile host attributes (lang, as-of) are taken as text'), async () => {
+  await test(C('hostile host attributes (lang, as-of) are taken as text'), async () => {
     const p = await visit('/www/t/plain.html');
     await p.evaluate(v => { const e = document.querySelector('sme-eligibility'); e.setAttribute('lang', v); e.setAttribute('as-of', v); }, `<img src=x onerror="${PWN}">`);
-    await p.waitForTimeout(400);
     await ready(p);
     assert(await p.locator(`${W} #e-as_of`).isVisible(), 'the date’s error is shown');
     await clean(p);
   });
 
   // ---- D. requests -----------------------------------------------------------------------------
-  await check(C('no request after any widget had loaded; before, only the page, the widget’s files and the ruleset it was told to load'), async () => {
+  await test(C('no request after any widget had loaded; before, only the page, the widget’s files and the ruleset it was told to load'), async () => {
     for (const p of pages) {
       const after = p.reqs.slice(p.loaded).filter(u => !u.endsWith('/favicon.ico'));
       eq(after.length, 0, `${p.path}: requests after load: ${after.join(', ')}`);
@@ -475,7 +479,7 @@ async function run(csp) {
       if (p.ruleset) assert(p.reqs.includes(origin + p.ruleset), `${p.path}: the ruleset was not requested`);
     }
   });
-  await check(C('the page’s code never called sendBeacon, WebSocket, EventSource, XMLHttpRequest, workers, window.open, nor fetch but for the wasm and the ruleset'), async () => {
+  await test(C('the page’s code never called sendBeacon, WebSocket, EventSource, XMLHttpRequest, workers, window.open, nor fetch but for the wasm and the ruleset'), async () => {
     for (const p of pages) {
       const { calls } = await p.evaluate(() => window.__rec);
       const allowed = new Set([`fetch ${origin}/pkg/sme_eligibility_bg.wasm`, ...(p.ruleset ? [`fetch ${origin}${p.ruleset}`] : [])]);
@@ -484,27 +488,28 @@ async function run(csp) {
       assert(calls.includes(`fetch ${origin}/pkg/sme_eligibility_bg.wasm`), `${p.path}: the recorder saw no fetch of the wasm (is it working?)`);
     }
   });
-  await check(C('across the whole run every request stayed on the origin; no websocket; no cookie'), async () => {
+  await test(C('across the whole run every request stayed on the origin; no websocket; no cookie'), async () => {
     const away = site.requests.filter(u => !u.startsWith(origin + '/'));
     eq(away.length, 0, `requests elsewhere: ${away.join(', ')}`);
     eq(site.sockets.length, 0, 'websockets');
     eq((await context.cookies()).length, 0, 'cookies');
     assert(site.served.every(p => /^\/(www|pkg)\//.test(p) || p == '/favicon.ico'), `served: ${[...new Set(site.served)]}`);
   });
-  await check(C('no console error or page error but the expected ones (the 404)'), async () => {
+  await test(C('no console error or page error but the expected ones (the 404)'), async () => {
     const odd = pages.flatMap(p => p.errors.filter(e => !p.expect.some(x => x.test(e))).map(e => `${p.path}: ${e}`));
     eq(odd.length, 0, odd.join('\n'));
   });
-  await check(C(csp ? 'the recorder works: an inline script is blocked and reported as a CSP violation' : 'the recorder works: with no CSP an inline script runs'), async () => {
+  await test(C(csp ? 'the recorder works: an inline script is blocked and reported as a CSP violation' : 'the recorder works: with no CSP an inline script runs'), async () => {
     const p = await context.newPage();
     await p.goto(origin + '/www/t/plain.html');
     await p.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.head.append(s); });
-    await p.waitForTimeout(200);
+    // Blocked: the violation event comes as a task of its own; run: at once.
+    await p.waitForFunction(blocked => blocked ? window.__rec.csp.length > 0 : window.__inline === 1, csp, { timeout: 10000 });
     const r = await p.evaluate(() => ({ ran: window.__inline, csp: window.__rec.csp.length, calls: window.__rec.calls.length }));
     eq(r.ran, csp ? undefined : 1, 'the inline script ran');
     eq(r.csp, csp ? 1 : 0, 'CSP violations recorded');
     await p.evaluate(() => { setTimeout(() => document.body.insertAdjacentHTML('beforeend', '<b>x</b>')); }); // from the page, not from Playwright
-    await p.waitForTimeout(100);
+    await p.waitForFunction(() => document.body.querySelector('b'), null, { timeout: 10000 });
     eq(await p.evaluate(() => window.__rec.calls.at(-1)), 'insertAdjacentHTML beforeend', 'an HTML-parsing call recorded');
     await p.close();
   });
@@ -514,4 +519,3 @@ async function run(csp) {
 
 // Both by default; `--csp` or `--no-csp` for one of them.
 for (const csp of [true, false]) if (!process.argv.includes(csp ? '--no-csp' : '--csp')) await run(csp);
-process.exit(finish());

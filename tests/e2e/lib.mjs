@@ -1,29 +1,22 @@
-// Shared by the end-to-end tests (run.mjs, hostile.mjs): the check harness, the site served by
-// .ci/serve.mjs with Debian's Chromium (playwright-core) on it recording every request, helpers that
-// read the widget's shadow DOM, and the built-in ruleset compiled by sme-check.
+// Shared by the end-to-end tests (run.mjs, hostile.mjs, node:test files run in order, each check a
+// test): assertions, the site served by .ci/serve.mjs with Debian's Chromium (playwright-core) on it
+// recording every request, helpers that read the widget's shadow DOM and wait for its states, and the
+// built-in ruleset compiled by sme-check.
 import { chromium } from 'playwright-core';
 import { startServer } from '../../.ci/serve.mjs';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 
-// ---- harness -----------------------------------------------------------------------------------
-let failures = 0;
-export async function check(name, fn) {
-  try { await fn(); console.log(`  ok    ${name}`); } catch (e) { failures++; console.log(`  FAIL  ${name}\n        ${String(e.message ?? e).split('\n').slice(0, 6).join('\n        ')}`); }
-}
+// ---- assertions -----------------------------------------------------------------------------------
+// (Messages that show what was found; a failing check is reported by node:test and the next one runs.)
 export const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
 export const eq = (a, b, msg) => assert(a === b, `${msg}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
 export const has = (text, part, msg) => assert(String(text).includes(part), `${msg}: “${part}” not in “${String(text).slice(0, 300)}”`);
-// Prints the outcome; the exit code.
-export function finish() {
-  console.log(failures ? `\n${failures} check(s) failed` : '\nall checks passed');
-  return failures ? 1 : 0;
-}
 
 // ---- the site and the browser --------------------------------------------------------------------
 // www/ and pkg/ (plus `files`: URL path → content) on a free port, with or without the strict CSP,
@@ -61,13 +54,28 @@ export const text = (page, sel) => page.locator(`${W} ${sel}`).first().innerText
 // words are read from the DOM (the accessibility tree has them too).
 export const words = (page, sel) => page.locator(`${W} ${sel}`).first().textContent();
 export const value = (page, sel) => page.locator(`${W} ${sel}`).first().inputValue();
-export const settle = page => page.waitForTimeout(400); // the widget re-evaluates 250 ms after the last keystroke
-// The hook for "report complete": the results section's data-state (loading → ready).
+// The widget's ready state: its results section says data-state="loading" from an answer's change
+// until the report of the answers on screen is shown (typing pauses 250 ms first), then "ready". So,
+// after an action, this waits for everything the action set off: the report, the questions it shows,
+// the errors by their fields.
 export const ready = page => page.waitForSelector(`${W} section[data-state=ready]`, { timeout: 15000 });
+// The next frame, laid out and painted (after a change of viewport, say).
+export const nextFrame = page => page.evaluate(() => new Promise(done => requestAnimationFrame(() => done())));
+// The save panel's message line, emptied; then whatever `action` makes the widget say there.
+export async function messageAfter(page, action, what = 'the action') {
+  const line = page.locator(`${W} .tools [role=status]`).first();
+  await line.evaluate(e => { e.textContent = ''; });
+  await action();
+  await page.waitForFunction(() => document.querySelector('sme-eligibility').shadowRoot.querySelector('.tools [role=status]').textContent, null, { timeout: 10000 })
+    .catch(() => { throw new Error(`${what}: no message`); });
+  return line.innerText();
+}
 
 // ---- the built-in ruleset, compiled -----------------------------------------------------------------
-// The sme-check binary when built (cargo test and .ci/build leave one), else built now by cargo.
-export const cli = ['target/release/sme-check', 'target/debug/sme-check'].map(f => join(root, f)).find(f => existsSync(f));
+// The sme-check binary when built (cargo test and .ci/build leave one, in target/ or $CARGO_TARGET_DIR),
+// else built now by cargo.
+const targets = [process.env.CARGO_TARGET_DIR, 'target'].filter(Boolean).map(t => resolve(root, t));
+export const cli = targets.flatMap(t => ['release', 'debug'].map(p => join(t, p, 'sme-check'))).find(f => existsSync(f));
 export function compiledRuleset() {
   const dir = join(root, 'src/rules/shanghai-2023-1'), opts = { cwd: root, maxBuffer: 1 << 26 };
   return cli ? execFileSync(cli, ['compile', dir], opts)

@@ -1,8 +1,9 @@
 // The measure pages (www/measures/, written by `sme-check pages` from the ruleset) in Chromium under
 // the strict CSP: every page runs every one of its example cases with the engine and sees it pass,
 // with no CSP violation, no error, no request off the site, and a lang on each language's passage.
-//   node tests/e2e/pages.mjs
-import { browse, check, assert, eq, finish } from './lib.mjs';
+//   node --test tests/e2e/pages.mjs
+import { test } from 'node:test';
+import { browse, assert, eq } from './lib.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib.mjs';
@@ -16,7 +17,7 @@ await page.addInitScript(() => {
   addEventListener('securitypolicyviolation', e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`), true);
 });
 
-await check('there is a page per measure, and an index', async () => {
+await test('there is a page per measure, and an index', async () => {
   eq(pages.length, 28, 'measure pages');
   await page.goto(`${site.origin}/www/measures/index.html`);
   eq(await page.locator('ol.measures li a').count(), 28, 'links on the index');
@@ -24,7 +25,7 @@ await check('there is a page per measure, and an index', async () => {
 
 let cases = 0;
 for (const name of pages) {
-  await check(`${name}: every example case passes in the browser`, async () => {
+  await test(`${name}: every example case passes in the browser`, async () => {
     await page.goto(`${site.origin}/www/measures/${name}`);
     await page.waitForSelector('#summary[data-failed]', { timeout: 30000 });
     const s = await page.locator('#summary').evaluate(e => ({ ...e.dataset, text: e.textContent }));
@@ -45,7 +46,7 @@ for (const name of pages) {
 // Accessible as the widget is (WCAG 2.1 A/AA by axe), on a page with cases run and on the index.
 const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 for (const name of ['15.html', 'index.html']) {
-  await check(`${name}: accessibility (axe, WCAG 2.1 A/AA)`, async () => {
+  await test(`${name}: accessibility (axe, WCAG 2.1 A/AA)`, async () => {
     await page.goto(`${site.origin}/www/measures/${name}`);
     if (name != 'index.html') await page.waitForSelector('#summary[data-failed]', { timeout: 30000 });
     await page.evaluate(AXE);
@@ -55,7 +56,7 @@ for (const name of ['15.html', 'index.html']) {
   });
 }
 
-await check('all 220-odd cases ran, no error, no request off the site', async () => {
+await test('all 220-odd cases ran, no error, no request off the site', async () => {
   assert(cases >= 200, `only ${cases} cases ran`);
   eq(site.problems.join('\n'), '', 'console or page errors');
   const off = site.requests.filter(u => !u.startsWith(site.origin) && !u.startsWith('data:'));
@@ -63,4 +64,3 @@ await check('all 220-odd cases ran, no error, no request off the site', async ()
 });
 
 await site.close();
-process.exit(finish());

@@ -1,7 +1,10 @@
 // End-to-end tests of the <sme-eligibility> widget in Debian's Chromium (playwright-core), served by
-// .ci/serve.mjs WITH the strict CSP. One command: `node tests/e2e/run.mjs`; prints each check, exits
-// non-zero on any failure. Screenshots (360 px and 1280 px) and a print PDF go to tests/artifacts/.
-import { browse, check, assert, eq, has, finish, root, W, text, words, value, settle, ready, cli } from './lib.mjs';
+// .ci/serve.mjs WITH the strict CSP. One command: `node --test tests/e2e/run.mjs` (or `node
+// tests/e2e/run.mjs`): node:test runs the checks in order, one visit of the site, and fails on any
+// failing check. Waits are on the widget's states (lib.mjs: ready, messageAfter), never a fixed delay.
+// Screenshots (360 px and 1280 px) and a print PDF go to tests/artifacts/.
+import { test } from 'node:test';
+import { browse, assert, eq, has, root, W, text, words, value, ready, nextFrame, messageAfter, cli } from './lib.mjs';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -71,24 +74,24 @@ const measure = async (page, n) => ({ cls: await page.locator(`${W} #m-${n}`).ge
 async function fillEnterprise(page) {
   await date(page, 'i-as_of', '2023-07-01');
   await page.keyboard.press('Tab');
-  await settle(page);
+  await ready(page);
   await radio(page, 'registered_in_shanghai', 'true');
   if (await page.locator(`${W} #i-district`).count()) await choose(page, 'i-district', 'minhang');
   await choose(page, 'i-industry', 'industry');
   await typeInto(page, 'i-headcount', '80');
   await typeInto(page, 'i-revenue', '50000000');
-  await settle(page);
+  await ready(page);
   if (await page.locator(`${W} #i-total_assets`).count()) await typeInto(page, 'i-total_assets', '40000000');
   await typeInto(page, 'i-renovation_investment', '12000000');
   await tabTo(page, f => f.text == (page.addLabel ?? '添加一名人员'), 'the add-a-person button');
   await page.keyboard.press('Enter');
-  await settle(page);
+  await ready(page);
   assert((await focused(page)).id == 'i-hires-0-hired_on', 'after “add”, focus is in the new entry');
   await date(page, 'i-hires-0-hired_on', '2023-03-01');
   await radio(page, 'hires.0.group', 'graduate_2023');
   await typeInto(page, 'i-hires-0-contract_months', '24');
   await radio(page, 'hires.0.social_insurance_paid', 'true');
-  await settle(page);
+  await ready(page);
 }
 
 async function expectScenario(page, lang) {
@@ -108,12 +111,12 @@ console.log(`sme-eligibility widget, end to end, at ${origin} (strict CSP)`);
 const page = await context.newPage();
 let mark = 0;
 
-await check('the demonstration page loads the element and a first report appears quickly', async () => {
+await test('the demonstration page loads the element and a first report appears quickly', async t => {
   const t0 = Date.now();
   await page.goto(origin + '/www/');
   await ready(page);
   const ms = Date.now() - t0;
-  console.log(`        first report after ${ms} ms`);
+  t.diagnostic(`first report after ${ms} ms`);
   assert(ms < 5000, 'too slow');
   eq(await page.locator(`${W} article`).count(), 28, 'measures shown');
   eq(await page.locator(`${W} section h4`).count() >= 6, true, 'six chapters');
@@ -121,41 +124,41 @@ await check('the demonstration page loads the element and a first report appears
 });
 mark = requests.length;
 
-await check('with today after every window, the widget says so and suggests a date inside the policy', async () => {
+await test('with today after every window, the widget says so and suggests a date inside the policy', async t => {
   const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
-  if (today <= '2024-12-31') return console.log('        (skipped: today is inside the policy period)');
+  if (today <= '2024-12-31') return t.skip('today is inside the policy period');
   has(await text(page, '.alert'), '申请期限已全部结束', 'closed notice');
   has(await text(page, '[data-k=best]'), '2023年12月31日', 'suggested date');
 });
 
-await check('accessibility (axe, WCAG 2.1 A/AA): empty questionnaire, Chinese', () => axe(page, 'empty zh'));
+await test('accessibility (axe, WCAG 2.1 A/AA): empty questionnaire, Chinese', () => axe(page, 'empty zh'));
 
 let liveBefore;
-await check('the whole questionnaire can be completed with the keyboard alone', async () => {
+await test('the whole questionnaire can be completed with the keyboard alone', async () => {
   liveBefore = await text(page, '[aria-live]');
   await page.evaluate(() => { window.heard = 0; const el = document.querySelector('sme-eligibility'); for (const n of ['input', 'keydown', 'keyup']) document.addEventListener(n, e => e.composedPath().includes(el) && window.heard++); });
   await page.evaluate(() => document.activeElement?.blur()); // start from the top of the page
   await fillEnterprise(page);
 });
 
-await check('typing in the widget raises no input or key event on the host page (bubbling listeners)', async () => {
+await test('typing in the widget raises no input or key event on the host page (bubbling listeners)', async () => {
   eq(await page.evaluate(() => window.heard), 0, 'events heard by the host page');
 });
 
-await check('the results say data-state="loading" while an answer awaits evaluation, then "ready"', async () => {
+await test('the results say data-state="loading" while an answer awaits evaluation, then "ready"', async () => {
   await page.locator(`${W} #i-headcount`).fill('81');
   eq(await page.locator(`${W} section[aria-labelledby=rh]`).getAttribute('data-state'), 'loading', 'right after typing');
   await page.locator(`${W} #i-headcount`).fill('80');
   await ready(page);
 });
 
-await check('results are announced in the aria-live region after answers', async () => {
+await test('results are announced in the aria-live region after answers', async () => {
   const now = await text(page, '[aria-live]');
   assert(now && now != liveBefore, `live region unchanged: “${now}”`);
   assert(now.length < 200, 'the announcement is a short summary');
 });
 
-await check('expected statuses and amounts (zh): measure 5 最高120万元, measure 19 2000元, measure 28 not applicable', async () => {
+await test('expected statuses and amounts (zh): measure 5 最高120万元, measure 19 2000元, measure 28 not applicable', async () => {
   await expectScenario(page, 'zh');
   has(await text(page, '.sum'), '2023年7月1日', 'as-of date in the summary');
   has(await words(page, '#m-5'), '市经济信息化委', 'measure 5 departments');
@@ -173,7 +176,7 @@ async function openWhy(page, measure) {
   throw new Error(`${measure}: “why” does not open`);
 }
 
-await check('“why” shows the conditions with values, the clause words and the original', async () => {
+await test('“why” shows the conditions with values, the clause words and the original', async () => {
   await openWhy(page, '#m-19');
   const why = await text(page, '#m-19 .why');
   has(why, '2023年3月1日', 'the hire date compared');
@@ -184,17 +187,17 @@ await check('“why” shows the conditions with values, the clause words and th
   has(await text(page, '#m-5 .why li > .rs'), '在上海市注册登记', 'the condition’s own explanation, nested under it');
 });
 
-await check('a clause link moves focus to the clause, and back to the result', async () => {
+await test('a clause link moves focus to the clause, and back to the result', async () => {
   await page.locator(`${W} [data-k=tc5]`).click();
   eq((await focused(page)).id, 'c-5', 'focus on clause 5');
   await page.locator(`${W} [data-k=tr5]`).click();
   eq((await focused(page)).id, 'm-5', 'focus on result 5');
 });
 
-await check('accessibility (axe): full report, Chinese', () => axe(page, 'full zh'));
+await test('accessibility (axe): full report, Chinese', () => axe(page, 'full zh'));
 await page.screenshot({ path: join(ART, 'report-1280.png'), fullPage: true });
 
-await check('switching language (keyboard, in the widget) keeps the answers: English', async () => {
+await test('switching language (keyboard, in the widget) keeps the answers: English', async () => {
   await tabTo(page, f => f.k == 'len', 'the English button', true);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('sme-eligibility').shadowRoot.querySelector('h2').textContent.includes('SME'));
@@ -203,21 +206,21 @@ await check('switching language (keyboard, in the widget) keeps the answers: Eng
   await expectScenario(page, 'en');
   eq((await focused(page)).k, 'len', 'focus stays on the language button');
 });
-await check('accessibility (axe): full report, English', () => axe(page, 'full en'));
+await test('accessibility (axe): full report, English', () => axe(page, 'full en'));
 
-await check('switching language from the host page (lang attribute): Japanese, answers kept', async () => {
+await test('switching language from the host page (lang attribute): Japanese, answers kept', async () => {
   await page.locator('nav a[lang=ja]').click();
   await page.waitForFunction(() => document.querySelector('sme-eligibility').shadowRoot.querySelector('h2').textContent.includes('セルフチェック'));
   eq(await value(page, '#i-hires-0-contract_months'), '24', 'hire kept');
   await expectScenario(page, 'ja');
 });
-await check('accessibility (axe): full report, Japanese', () => axe(page, 'full ja'));
+await test('accessibility (axe): full report, Japanese', () => axe(page, 'full ja'));
 
-await check('a wrong entry (negative headcount) shows the translated error by the field and keeps the other answers', async () => {
+await test('a wrong entry (negative headcount) shows the translated error by the field and keeps the other answers', async () => {
   await page.locator('nav a[lang="zh-CN"]').click();
   await ready(page);
   await page.locator(`${W} #i-headcount`).fill('-5');
-  await settle(page);
+  await ready(page);
   const err = page.locator(`${W} #e-headcount`);
   assert(await err.isVisible(), 'error shown');
   has(await err.innerText(), '从业人员', 'error names the field (zh)');
@@ -228,20 +231,20 @@ await check('a wrong entry (negative headcount) shows the translated error by th
   eq(await value(page, '#i-revenue'), '50000000', 'revenue kept');
   has((await measure(page, 19)).cls, 'eligible', 'measure 19 still evaluated');
 });
-await check('accessibility (axe): with an error shown', () => axe(page, 'error zh'));
-await check('the error is translated when the language changes', async () => {
+await test('accessibility (axe): with an error shown', () => axe(page, 'error zh'));
+await test('the error is translated when the language changes', async () => {
   await page.locator('nav a[lang=en]').click();
   await page.waitForFunction(() => document.querySelector('sme-eligibility').shadowRoot.querySelector('h2').textContent.includes('SME'));
   has(await text(page, '#e-headcount'), 'negative', 'error (en)');
   await page.locator('nav a[lang="zh-CN"]').click();
   await ready(page);
   await page.locator(`${W} #i-headcount`).fill('80');
-  await settle(page);
+  await ready(page);
   assert(!(await page.locator(`${W} #e-headcount`).isVisible()), 'error gone');
 });
 
 let exported;
-await check('export: the answers download as a JSON file (Blob URL)', async () => {
+await test('export: the answers download as a JSON file (Blob URL)', async () => {
   await page.locator(`${W} [data-k=tools]`).click();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} [data-k=exp]`).click()]);
   const file = join(ART, 'answers.json');
@@ -253,24 +256,21 @@ await check('export: the answers download as a JSON file (Blob URL)', async () =
   eq(exported.as_of, '2023-07-01', 'as-of date');
 });
 
-await check('a broken import file gives a translated error and keeps the answers', async () => {
-  await page.locator(`${W} input[type=file]`).setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "sme-eligibility-answers", "answers": ') });
-  await page.waitForTimeout(200);
-  has(await text(page, '.tools [role=status]'), '无法导入', 'error message');
+await test('a broken import file gives a translated error and keeps the answers', async () => {
+  const chooseFile = file => () => page.locator(`${W} input[type=file]`).setInputFiles(file);
+  has(await messageAfter(page, chooseFile({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "sme-eligibility-answers", "answers": ') })), '无法导入', 'error message');
   eq(await value(page, '#i-headcount'), '80', 'headcount kept');
-  await page.locator(`${W} input[type=file]`).setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
-  await page.waitForTimeout(200);
-  has(await text(page, '.tools [role=status]'), '无法导入', 'error message for a foreign JSON file');
+  has(await messageAfter(page, chooseFile({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') })), '无法导入', 'error message for a foreign JSON file');
   eq(await value(page, '#i-revenue'), '50000000', 'revenue kept');
 });
 
-await check('privacy: no request at all after the module and wasm loaded (typing, evaluating, switching language, export, import)', async () => {
+await test('privacy: no request at all after the module and wasm loaded (typing, evaluating, switching language, export, import)', async () => {
   const after = requests.slice(mark);
   eq(after.length, 0, `requests after load: ${after.join(', ')}`);
   eq(sockets.length, 0, 'websockets');
 });
 
-await check('print: the report without form controls, every “why” expanded, the as-of date and the receipt', async () => {
+await test('print: the report without form controls, every “why” expanded, the as-of date and the receipt', async () => {
   await page.emulateMedia({ media: 'print' });
   try {
   assert(!(await page.locator(`${W} form`).isVisible()), 'form hidden');
@@ -287,7 +287,7 @@ await check('print: the report without form controls, every “why” expanded, 
   } finally { await page.emulateMedia({ media: 'screen' }); }
 });
 
-await check('import after a reload restores the same state', async () => {
+await test('import after a reload restores the same state', async () => {
   await page.reload();
   await ready(page);
   eq(await value(page, '#i-revenue').catch(() => ''), '', 'nothing is kept without “remember”');
@@ -300,7 +300,7 @@ await check('import after a reload restores the same state', async () => {
 });
 
 let link;
-await check('the link with my answers carries them in the fragment only, and opens into the same state', async () => {
+await test('the link with my answers carries them in the fragment only, and opens into the same state', async () => {
   await page.locator(`${W} [data-k=link]`).click();
   link = await value(page, '#lk');
   const u = new URL(link);
@@ -320,7 +320,7 @@ await check('the link with my answers carries them in the fragment only, and ope
   await p2.close();
 });
 
-await check('“remember on this device” keeps answers only when ticked, and forgets them when unticked', async () => {
+await test('“remember on this device” keeps answers only when ticked, and forgets them when unticked', async () => {
   const stored = () => page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('sme-eligibility')).length);
   eq(await stored(), 0, 'nothing stored by default');
   await page.locator(`${W} [data-k=keep]`).check();
@@ -337,7 +337,7 @@ await check('“remember on this device” keeps answers only when ticked, and f
   eq(await page.locator(`${W} #i-revenue`).count() ? await value(page, '#i-revenue') : '', '', 'not restored after forgetting');
 });
 
-await check('answers are not exposed to the host page: no attributes, no globals', async () => {
+await test('answers are not exposed to the host page: no attributes, no globals', async () => {
   await page.goto(link);
   await ready(page);
   const leak = await page.evaluate(() => {
@@ -352,14 +352,14 @@ await check('answers are not exposed to the host page: no attributes, no globals
   eq(leak.cookie, '', 'document.cookie');
 });
 
-await check('screenshots at 360 px and 1280 px; no horizontal scrolling at 360 px (reflow)', async () => {
+await test('screenshots at 360 px and 1280 px; no horizontal scrolling at 360 px (reflow)', async () => {
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.waitForTimeout(200);
+  await nextFrame(page);
   const sw = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(sw <= 360, `page is ${sw}px wide at 360px`);
   await page.screenshot({ path: join(ART, 'report-360.png'), fullPage: true });
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.waitForTimeout(200);
+  await nextFrame(page);
   const sw320 = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(sw320 <= 320, `page is ${sw320}px wide at 320px`);
   await page.setViewportSize({ width: 360, height: 800 });
@@ -367,16 +367,16 @@ await check('screenshots at 360 px and 1280 px; no horizontal scrolling at 360 p
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: join(ART, 'top-1280.png') });
 });
-await check('accessibility (axe): at 360 px, partly answered', async () => {
+await test('accessibility (axe): at 360 px, partly answered', async () => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.locator(`${W} #i-renovation_investment`).fill('');
   await page.locator(`${W} #i-hires-0-contract_months`).fill('');
-  await settle(page);
+  await ready(page);
   await axe(page, 'partly answered, 360 px');
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
-await check('embed.html (the minimum snippet) renders a report under the strict CSP', async () => {
+await test('embed.html (the minimum snippet) renders a report under the strict CSP', async () => {
   const p = await context.newPage();
   const csp = [];
   p.on('console', m => /Content.Security.Policy|CSP/i.test(m.text()) && csp.push(m.text()));
@@ -389,7 +389,7 @@ await check('embed.html (the minimum snippet) renders a report under the strict 
   await p.close();
 });
 
-await check('the as-of attribute sets the evaluation date (and the widget control follows it)', async () => {
+await test('the as-of attribute sets the evaluation date (and the widget control follows it)', async () => {
   const p = await context.newPage();
   await p.goto(origin + '/www/embed.html');
   await ready(p);
@@ -401,8 +401,8 @@ await check('the as-of attribute sets the evaluation date (and the widget contro
 });
 
 // A valid compiled ruleset, when the CLI is built (sme-check compile); served through a route.
-await check('another ruleset (ruleset attribute, same origin) is loaded and evaluated', async () => {
-  if (!cli) return console.log('        (skipped: no sme-check binary to compile a ruleset)');
+await test('another ruleset (ruleset attribute, same origin) is loaded and evaluated', async t => {
+  if (!cli) return t.skip('no sme-check binary to compile a ruleset');
   const json = execFileSync(cli, ['compile', join(root, 'src/rules/shanghai-2023-1')], { maxBuffer: 1 << 26 });
   const p = await context.newPage();
   await p.route('**/www/other-ruleset.json', r => r.fulfill({ contentType: 'application/json', body: json }));
@@ -418,7 +418,7 @@ await check('another ruleset (ruleset attribute, same origin) is loaded and eval
   await p.close();
 });
 
-await check('a broken ruleset (ruleset attribute) shows the load error, translated', async () => {
+await test('a broken ruleset (ruleset attribute) shows the load error, translated', async () => {
   const p = await context.newPage();
   await p.route('**/www/broken-ruleset.json', r => r.fulfill({ contentType: 'application/json', body: '{"x": 1}' }));
   await p.goto(origin + '/www/embed.html');
@@ -439,7 +439,7 @@ await check('a broken ruleset (ruleset attribute) shows the load error, translat
   await p.close();
 });
 
-await check('privacy: across the whole visit every request stayed on the page’s origin; no websocket; no cookie', async () => {
+await test('privacy: across the whole visit every request stayed on the page’s origin; no websocket; no cookie', async () => {
   const away = requests.filter(u => !u.startsWith(origin + '/') && !u.startsWith('blob:' + origin + '/'));
   eq(away.length, 0, `requests elsewhere: ${away.join(', ')}`);
   eq(sockets.length, 0, 'websockets');
@@ -447,9 +447,8 @@ await check('privacy: across the whole visit every request stayed on the page’
   assert(served.every(p => p.startsWith('/www/') || p.startsWith('/pkg/') || p == '/favicon.ico' || p == '/'), `served: ${[...new Set(served)]}`);
 });
 
-await check('no console errors and no page errors during the whole visit', async () => {
+await test('no console errors and no page errors during the whole visit', async () => {
   eq(problems.length, 0, problems.join('\n'));
 });
 
 await close();
-process.exit(finish());

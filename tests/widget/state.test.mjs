@@ -1,7 +1,9 @@
 // The widget's pure logic: profile building, import checks, the link fragment, dates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { langOf, today, profile, clean, encode, decode, bestAsOf, moneyText, answered } from '../../www/widget/state.js';
+import { profileFromAnswers as profile, acceptedAnswers as clean, encodeForLink as encode, decodeFromLink as decode, moneyReadBack as moneyText, answered } from '../../src/widget/answers.js';
+import { today, suggestedAsOf as bestAsOf } from '../../src/widget/dates.js';
+import { uiLanguage as langOf } from '../../src/widget/i18n.js';
 
 const types = new Map([['headcount', 'int'], ['revenue', 'money'], ['registered_in_shanghai', 'bool'], ['industry', 'enum'],
   ['hires', 'list'], ['hires.hired_on', 'date'], ['hires.contract_months', 'int'], ['hires.social_insurance_paid', 'bool']]);

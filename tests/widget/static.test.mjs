@@ -1,6 +1,8 @@
-// What the widget's code (www/) and the module's glue (pkg/) must never contain: code from strings,
-// HTML from strings, and ways to reach the network other than the two fetches it needs. A static
-// companion of tests/e2e/hostile.mjs, which watches the same calls at run time in Chromium.
+// What the widget's code must never contain: code from strings, HTML from strings, and ways to reach
+// the network other than the two fetches it needs. Checked in its sources (src/widget/), in what ships
+// (pkg/widget.js: the sources and the engine's glue bundled and minified; pkg/sme_eligibility.js: the
+// glue alone) and in the pages' own scripts (www/). A static companion of tests/e2e/hostile.mjs, which
+// watches the same calls at run time in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const walk = dir => readdirSync(dir).flatMap(n => { const p = join(dir, n); return statSync(p).isDirectory() ? walk(p) : [p]; });
-const files = ['www', 'pkg'].flatMap(d => walk(join(root, d))).filter(f => /\.(m?js)$/.test(f))
+const files = ['src/widget', 'www', 'pkg'].flatMap(d => walk(join(root, d))).filter(f => /\.(m?js)$/.test(f))
   .map(f => ({ name: relative(root, f), src: readFileSync(f, 'utf8') }));
 // Comments are not code: dropped before matching (line comments only where they start a line or follow
 // code with a space, so that "//" inside a URL string is kept).
@@ -35,9 +37,15 @@ const FORBIDDEN = [
   [/\bwindow\.open\b|\blocation\s*=|\blocation\.(assign|replace|href\s*=)/, 'opening or navigating to a URL'],
 ];
 
-test('the code to check is there: the widget and the module glue', () => {
+const source = name => code(files.find(f => f.name == name).src);
+const SHIPPED = 'pkg/widget.js';
+
+test('the code to check is there: the widget’s sources, the shipped bundle and the module glue', () => {
   const names = files.map(f => f.name);
-  for (const f of ['www/sme-eligibility.js', 'www/widget/dom.js', 'pkg/sme_eligibility.js']) assert.ok(names.includes(f), f);
+  for (const f of ['src/widget/index.js', 'src/widget/dom.js', 'src/widget/engine.js', SHIPPED, 'pkg/sme_eligibility.js']) assert.ok(names.includes(f), f);
+  // The bundle is one line: a comment stripped wrongly (a " //" inside a string) would hide code from these checks.
+  const shipped = files.find(f => f.name == SHIPPED).src;
+  assert.ok(code(shipped).length > 0.99 * shipped.length, 'pkg/widget.js: no part of the bundle is taken for a comment');
 });
 
 for (const { name, src } of files) {
@@ -53,22 +61,27 @@ for (const { name, src } of files) {
 // fetch: only the module's own file (pkg/'s glue, when given a URL, which the widget never does: it
 // passes the wasm's fetch) and, in the widget, the wasm and the ruleset its `ruleset` attribute names,
 // after checking that it is on the page's origin.
+const fetches = name => [...code(files.find(f => f.name == name).src).matchAll(/\bfetch\s*\(([^)]*)\)/g)].map(m => `fetch(${m[1]})`);
 test('fetch is called only where expected', () => {
-  const calls = files.flatMap(({ name, src }) => [...code(src).matchAll(/\bfetch\s*\(([^)]*)\)/g)].map(m => `${name}: fetch(${m[1]})`));
+  const calls = files.filter(f => f.name != SHIPPED).flatMap(({ name }) => fetches(name).map(c => `${name}: ${c}`));
   assert.deepEqual(calls.sort(), [
     'pkg/sme_eligibility.js: fetch(module_or_path)',
-    "www/sme-eligibility.js: fetch(new URL('sme_eligibility_bg.wasm', pkg)",
-    'www/sme-eligibility.js: fetch(url)',
+    "src/widget/engine.js: fetch(new URL('sme_eligibility_bg.wasm', import.meta.url)",
+    'src/widget/engine.js: fetch(url)',
   ]);
-  const w = code(files.find(f => f.name == 'www/sme-eligibility.js').src);
-  assert.match(w, /if \(url\.origin != location\.origin\) throw[^\n]*\n[^\n]*fetch\(url\)/, 'the ruleset URL is checked against the page’s origin just before it is fetched');
+  assert.match(source('src/widget/engine.js'), /if \(url\.origin !== location\.origin\) throw[^\n]*\n(?:[^\n]*\n){0,2}[^\n]*fetch\(url\)/,
+    'the ruleset URL is checked against the page’s origin just before it is fetched');
+  // The bundle: the same three calls, the glue's and the ruleset's on a (minified) variable.
+  const shipped = fetches(SHIPPED).map(c => c.replace(/^fetch\([\w$]+\)$/, 'fetch(a variable)')).sort();
+  assert.deepEqual(shipped, ['fetch(a variable)', 'fetch(a variable)', 'fetch(new URL("sme_eligibility_bg.wasm",import.meta.url)']);
+  assert.match(source(SHIPPED), /\.origin!==?location\.origin\)throw [\s\S]{0,60}?fetch\([\w$]+\)/, 'pkg/widget.js: the origin check before the ruleset’s fetch');
 });
 
-// The only attributes the widget sets from data go through setAttribute in dom.js's h()/s(); it sets
-// no URL attribute but the export's blob: link (an object URL it made itself).
+// The only attributes the widget sets from data go through setAttribute in dom.js's el()/svgEl(); it
+// sets no URL attribute but the export's blob: link (an object URL it made itself).
 test('the only URL attribute the widget sets is the export’s blob: link', () => {
-  const hrefs = files.filter(f => f.name.startsWith('www/') && f.name != 'www/widget/i18n.js') // (i18n.js: strings, one of them named src)
+  const hrefs = files.filter(f => f.name.startsWith('src/widget/') || f.name.startsWith('www/') || f.name == SHIPPED)
     .flatMap(({ name, src }) => [...code(src).matchAll(/\b(href|src|action|formaction|xlink:href)\s*:/g)].map(m => `${name}: ${m[0]}`));
-  assert.deepEqual(hrefs, ['www/sme-eligibility.js: href:']);
-  assert.match(code(files.find(f => f.name == 'www/sme-eligibility.js').src), /URL\.createObjectURL\([^\n]*\n\s*const a = h\('a', \{ href: url,/);
+  assert.deepEqual(hrefs.sort(), ['pkg/widget.js: href:', 'src/widget/saving.js: href:']);
+  assert.match(source('src/widget/saving.js'), /URL\.createObjectURL\([^\n]*\n\s*const link = el\('a', \{ href: url,/);
 });

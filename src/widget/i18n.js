@@ -1,0 +1,320 @@
+// The widget's own words in its three languages, and the language rules that go with them.
+//
+// Each table has the same keys; a {name} in a string is a placeholder filled by fillIn()/fillInIsolated()
+// (dom.js) and must appear in every language (tests/widget/i18n.test.mjs checks both). Some keys are
+// the engine's own values (a status, an outcome, an amount kind, a window state), so that the code can
+// look the words up by that value: strings[report.status].
+//
+// Texts from the ruleset (measure titles, questions, clause words) are not here: the engine gives them
+// in the language asked for.
+
+/** 中文 (the default). */
+const zh = {
+  // the element while it loads, and its load errors
+  loading: '正在加载…',
+  engineLoadFailed: '测算引擎无法加载，请刷新页面重试。',
+  rulesetLoadFailed: '无法加载规则集“{url}”：',
+  rulesetHttpStatus: '服务器返回 {status}。',
+  rulesetOtherOrigin: '规则集须与本页同源。',
+  // the header and the controls above the questionnaire
+  title: '惠企政策自测',
+  language: '语言',
+  asOfLabel: '评估日期',
+  privacy: '全部测算在您的浏览器中完成，所填信息不会离开本页面。',
+  // the questionnaire
+  formHeading: '企业情况',
+  formHelp: '只列出仍可能改变结果的问题；不清楚的可留空。',
+  yes: '是',
+  no: '否',
+  notSure: '不清楚',
+  choose: '请选择',
+  personHeading: '第 {n} 人',
+  addPerson: '添加一名人员',
+  removePerson: '删除第 {n} 人',
+  // the summary of the results; the counts are keyed by the engine's status values
+  resultsHeading: '测算结果',
+  eligible: '{n} 项符合条件',
+  needs_info: '{n} 项需补充信息',
+  ineligible: '{n} 项不符合',
+  expired: '{n} 项已结束',
+  not_applicable: '{n} 项不适用',
+  totalLabel: '可估算金额合计：',
+  noTotal: '暂无可估算的金额。',
+  eligibleWithoutAmount: '另有 {n} 项符合条件的措施无可估算金额，未计入合计。',
+  sizeClassLabel: '企业规模（划型）：',
+  asOfSentence: '评估日期：{date}',
+  allWindowsClosed: '截至 {date}，本政策的申请期限已全部结束。',
+  suggestAsOf: '改按 {date} 评估（{n} 个期限开放）',
+  notice: '本结果是依据条文的估算，不是官方决定；能否享受及金额以主管部门审核为准。请咨询：{departments}。',
+  noticeAllDepartments: '各措施所列的主管部门',
+  liveSummary: '{eligible} 项符合条件，{needs_info} 项需补充信息。{total}',
+  // after an amount, keyed by the engine's amount kinds (an exact amount has no words)
+  floor: '（最低额，实际可能更高）',
+  cap: '（上限）',
+  range: '（区间）',
+  // a measure's result; window states keyed by the engine's values (closed: endedOn)
+  chapterHeading: '第{n}部分　',
+  measureHeading: '第{n}条',
+  amountLabel: '估算金额：',
+  contactLabel: '咨询部门：',
+  windowLabel: '期限：',
+  endedOn: '已于 {date} 结束',
+  open: '开放中',
+  not_yet: '尚未开始',
+  stillToAnswer: '还需回答：',
+  // "why": the conditions, keyed by the engine's outcomes, and the clause
+  whyHeading: '为什么：逐条说明',
+  met: '符合',
+  not_met: '不符合',
+  unknown: '未知',
+  formulaLabel: '计算方式：',
+  basisLabel: '说明：',
+  clauseWordsLabel: '条文原话：',
+  sourceLabel: '依据：',
+  noteLabel: '注：',
+  clauseHeading: '条文',
+  chineseOriginal: '中文原文',
+  readClause: '查看条文',
+  seeResult: '查看测算结果',
+  // the pictures and their text alternatives
+  timelineTitle: '申请期限时间轴',
+  timelineSummary: '{n} 个有期限的项目，评估日期 {date} 时 {open} 个开放。',
+  amountsTitle: '估算金额',
+  amountsSummary: '{n} 项措施的估算金额（末端开放为最低额，虚线为上限）。',
+  showAsText: '以文字查看',
+  // the policy text
+  policyHeading: '政策全文（逐条）',
+  policyShowAll: '阅读全文（附中文原文）',
+  // save, restore, print; the receipt under the report
+  saveHeading: '保存、恢复与打印',
+  exportAnswers: '导出答案（JSON 文件）',
+  importAnswers: '导入答案文件',
+  importDone: '已导入答案。',
+  importRefused: '无法导入：不是本工具导出的答案文件。当前答案未改变。',
+  importOtherVersion: '无法导入：该文件来自本工具的其他版本或其他规则集。当前答案未改变。',
+  remember: '在本设备上记住我的答案',
+  rememberHelp: '只保存在本浏览器中；取消勾选即删除。',
+  copyLink: '复制带答案的链接',
+  linkCopied: '已复制。答案在“#”之后，不会发送给服务器；请只分享给信任的人。',
+  clearAnswers: '清除全部答案',
+  printReport: '打印报告',
+  receipt: '规则集 {id} 版本 {version}（{hash}）；{engine}',
+};
+
+/** 日本語. */
+const ja = {
+  // the element while it loads, and its load errors
+  loading: '読み込み中…',
+  engineLoadFailed: 'エンジンを読み込めません。再読み込みしてください。',
+  rulesetLoadFailed: 'ルールセット「{url}」を読み込めません：',
+  rulesetHttpStatus: 'サーバーの応答は {status} です。',
+  rulesetOtherOrigin: 'ルールセットはこのページと同じオリジンに必要です。',
+  // the header and the controls above the questionnaire
+  title: '中小企業支援措置セルフチェック',
+  language: '言語',
+  asOfLabel: '評価日',
+  privacy: '判定はすべてブラウザ内で行われ、入力内容はこのページの外に出ません。',
+  // the questionnaire
+  formHeading: '企業の状況',
+  formHelp: '結果を変えうる質問だけを表示します。不明なら空欄で構いません。',
+  yes: 'はい',
+  no: 'いいえ',
+  notSure: '不明',
+  choose: '選択してください',
+  personHeading: '{n} 人目',
+  addPerson: '人員を追加',
+  removePerson: '{n} 人目を削除',
+  // the summary of the results; the counts are keyed by the engine's status values
+  resultsHeading: '判定結果',
+  eligible: '該当 {n} 件',
+  needs_info: '情報不足 {n} 件',
+  ineligible: '非該当 {n} 件',
+  expired: '終了 {n} 件',
+  not_applicable: '対象外 {n} 件',
+  totalLabel: '見積もり可能な金額の合計：',
+  noTotal: '見積もれる金額はまだありません。',
+  eligibleWithoutAmount: '金額を見積もれない該当措置 {n} 件は合計に含みません。',
+  sizeClassLabel: '企業規模：',
+  asOfSentence: '評価日：{date}',
+  allWindowsClosed: '{date} の時点で、この政策の申請期間はすべて終了しています。',
+  suggestAsOf: '{date} で評価する（{n} 件の期間が受付中）',
+  notice: '条文に基づく見積もりであり、公式の決定ではありません。可否と金額は所管部門が決めます。問い合わせ先：{departments}。',
+  noticeAllDepartments: '各措置に記載の所管部門',
+  liveSummary: '該当 {eligible} 件、情報不足 {needs_info} 件。{total}',
+  // after an amount, keyed by the engine's amount kinds (an exact amount has no words)
+  floor: '（最低額。これより多い場合あり）',
+  cap: '（上限）',
+  range: '（範囲）',
+  // a measure's result; window states keyed by the engine's values (closed: endedOn)
+  chapterHeading: '第{n}部　',
+  measureHeading: '第{n}条',
+  amountLabel: '見積額：',
+  contactLabel: '問い合わせ先：',
+  windowLabel: '期間：',
+  endedOn: '{date} に終了',
+  open: '受付中',
+  not_yet: '開始前',
+  stillToAnswer: '必要な回答：',
+  // "why": the conditions, keyed by the engine's outcomes, and the clause
+  whyHeading: '理由：条件ごとの説明',
+  met: '満たす',
+  not_met: '満たさない',
+  unknown: '不明',
+  formulaLabel: '計算方法：',
+  basisLabel: '説明：',
+  clauseWordsLabel: '条文の文言：',
+  sourceLabel: '根拠：',
+  noteLabel: '注：',
+  clauseHeading: '条文',
+  chineseOriginal: '中国語の原文',
+  readClause: '条文を見る',
+  seeResult: '判定結果を見る',
+  // the pictures and their text alternatives
+  timelineTitle: '申請期間のタイムライン',
+  timelineSummary: '期間のある項目 {n} 件。評価日 {date} に受付中は {open} 件。',
+  amountsTitle: '見積額',
+  amountsSummary: '{n} 件の見積額（開いた端は最低額、破線は上限）。',
+  showAsText: 'テキストで表示',
+  // the policy text
+  policyHeading: '政策の全文（条ごと）',
+  policyShowAll: '全文を読む（中国語の原文付き）',
+  // save, restore, print; the receipt under the report
+  saveHeading: '保存・復元・印刷',
+  exportAnswers: '回答を書き出す（JSON）',
+  importAnswers: '回答ファイルを読み込む',
+  importDone: '回答を読み込みました。',
+  importRefused: '読み込めません：このツールの回答ファイルではありません。回答はそのままです。',
+  importOtherVersion: '読み込めません：このツールの別のバージョンか別のルールセットのファイルです。回答はそのままです。',
+  remember: 'この端末に回答を記憶する',
+  rememberHelp: 'このブラウザ内にだけ保存され、チェックを外すと削除されます。',
+  copyLink: '回答付きリンクをコピー',
+  linkCopied: 'コピーしました。回答は「#」の後にありサーバーには送られません。共有は信頼できる相手だけに。',
+  clearAnswers: '回答をすべて消去',
+  printReport: '結果を印刷',
+  receipt: 'ルールセット {id} バージョン {version}（{hash}）；{engine}',
+};
+
+/** English. */
+const en = {
+  // the element while it loads, and its load errors
+  loading: 'Loading…',
+  engineLoadFailed: 'The engine could not be loaded. Please reload the page.',
+  rulesetLoadFailed: 'The ruleset “{url}” could not be loaded: ',
+  rulesetHttpStatus: 'the server answered {status}.',
+  rulesetOtherOrigin: 'it must come from this page’s origin.',
+  // the header and the controls above the questionnaire
+  title: 'SME support measures: self-check',
+  language: 'Language',
+  asOfLabel: 'As of',
+  privacy: 'Everything is worked out in your browser; what you enter never leaves this page.',
+  // the questionnaire
+  formHeading: 'Your enterprise',
+  formHelp: 'Only questions that can still change a result are shown; leave blank what you do not know.',
+  yes: 'Yes',
+  no: 'No',
+  notSure: 'Not sure',
+  choose: 'Choose',
+  personHeading: 'Person {n}',
+  addPerson: 'Add a person',
+  removePerson: 'Remove person {n}',
+  // the summary of the results; the counts are keyed by the engine's status values
+  resultsHeading: 'Results',
+  eligible: '{n} apply',
+  needs_info: '{n} need information',
+  ineligible: '{n} do not apply',
+  expired: '{n} ended',
+  not_applicable: '{n} not applicable',
+  totalLabel: 'Total of the estimable amounts: ',
+  noTotal: 'No amount can be estimated yet.',
+  eligibleWithoutAmount: '{n} more apply without an estimable amount (not in the total).',
+  sizeClassLabel: 'Size class: ',
+  asOfSentence: 'As of {date}',
+  allWindowsClosed: 'As of {date}, every application window of this policy has closed.',
+  suggestAsOf: 'Evaluate as of {date} ({n} windows open)',
+  notice: 'An estimate from the policy text, not an official decision: the departments decide who qualifies and for how much. Contact: {departments}.',
+  noticeAllDepartments: 'the departments listed under each measure',
+  liveSummary: '{eligible} apply, {needs_info} need information. {total}',
+  // after an amount, keyed by the engine's amount kinds (an exact amount has no words)
+  floor: ' (a minimum; may be more)',
+  cap: ' (a maximum)',
+  range: ' (a range)',
+  // a measure's result; window states keyed by the engine's values (closed: endedOn)
+  chapterHeading: 'Part {n}: ',
+  measureHeading: 'Measure {n}',
+  amountLabel: 'Estimated amount: ',
+  contactLabel: 'Contact: ',
+  windowLabel: 'Window: ',
+  endedOn: 'ended on {date}',
+  open: 'open',
+  not_yet: 'not yet open',
+  stillToAnswer: 'Still to answer: ',
+  // "why": the conditions, keyed by the engine's outcomes, and the clause
+  whyHeading: 'Why: condition by condition',
+  met: 'met',
+  not_met: 'not met',
+  unknown: 'unknown',
+  formulaLabel: 'Formula: ',
+  basisLabel: 'Basis: ',
+  clauseWordsLabel: 'Clause words: ',
+  sourceLabel: 'Source: ',
+  noteLabel: 'Note: ',
+  clauseHeading: 'Clause',
+  chineseOriginal: 'Chinese original',
+  readClause: 'Read the clause',
+  seeResult: 'See the result',
+  // the pictures and their text alternatives
+  timelineTitle: 'Timeline of the application windows',
+  timelineSummary: '{n} dated items; on {date}, {open} are open.',
+  amountsTitle: 'Estimated amounts',
+  amountsSummary: 'Amounts of {n} measures (open end: a minimum; dashed: a maximum).',
+  showAsText: 'show as text',
+  // the policy text
+  policyHeading: 'The policy, clause by clause',
+  policyShowAll: 'Read it beside the Chinese original',
+  // save, restore, print; the receipt under the report
+  saveHeading: 'Save, restore, print',
+  exportAnswers: 'Export answers (JSON)',
+  importAnswers: 'Import an answers file',
+  importDone: 'Answers imported.',
+  importRefused: 'Cannot import: not an answers file of this tool. Your answers are unchanged.',
+  importOtherVersion: 'Cannot import: the file is from another version of this tool or for another ruleset. Your answers are unchanged.',
+  remember: 'Remember my answers on this device',
+  rememberHelp: 'Kept only in this browser; untick to delete them.',
+  copyLink: 'Copy a link with my answers',
+  linkCopied: 'Copied. The answers follow the “#” and never reach a server; share only with people you trust.',
+  clearAnswers: 'Clear all answers',
+  printReport: 'Print the report',
+  receipt: 'Ruleset {id} version {version} ({hash}); {engine}',
+};
+
+/** The UI strings by language: STRINGS[uiLanguage(lang attribute)]. */
+export const STRINGS = { zh, ja, en };
+
+/** The language switch: for each UI language, the lang attribute it sets and its name in itself. */
+export const LANGUAGES = {
+  zh: { code: 'zh-CN', name: '中文' },
+  ja: { code: 'ja', name: '日本語' },
+  en: { code: 'en', name: 'English' },
+};
+
+/**
+ * The UI language of a lang attribute: "ja…" → ja, "en…" → en, anything else (none, zh-CN, fr) → zh.
+ * @param {string | null | undefined} lang
+ * @returns {'zh' | 'ja' | 'en'}
+ */
+export function uiLanguage(lang) {
+  const match = /^(ja|en)\b/i.exec(lang ?? '');
+  return match ? /** @type {'ja' | 'en'} */ (match[1].toLowerCase()) : 'zh';
+}
+
+/**
+ * Punctuation and spacing that differ between the languages: Chinese and Japanese use full-width
+ * forms and no spaces.
+ * @param {string} lang a UI language
+ */
+export function punctuation(lang) {
+  if (lang === 'en') {
+    return { colon: ': ', gap: ' · ', listSeparator: '; ', parenthesised: text => ` (${text})` };
+  }
+  return { colon: '：', gap: '　', listSeparator: '、', parenthesised: text => `（${text}）` };
+}

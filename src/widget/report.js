@@ -1,0 +1,189 @@
+// The results: the summary, the pictures, then each measure by chapter with its status, amount,
+// windows, departments, the questions it still needs, and "why" (built when first opened).
+import { el, isolated, fillIn, fillInIsolated, isolatedList } from './dom.js';
+import { punctuation } from './i18n.js';
+import { formatDate, windowText } from './dates.js';
+import { amountBars, windowTimeline } from './charts.js';
+
+/** @typedef {import('sme-eligibility').Report} Report */
+/** @typedef {import('sme-eligibility').MeasureReport} MeasureReport */
+/** @typedef {import('sme-eligibility').PartReport} PartReport */
+/** @typedef {import('sme-eligibility').Reason} Reason */
+/** @typedef {import('./widget.js').Widget} Widget */
+/** @typedef {Map<string, Reason[]>} NamedConditions a named condition's id → its explanation */
+
+/** The mark before a status or an outcome (read out as words by a screen reader, not as the mark). */
+const MARKS = { eligible: '✓', needs_info: '?', ineligible: '✗', expired: '○', not_applicable: '–', met: '✓', not_met: '✗', unknown: '?' };
+const STATUSES = /** @type {const} */ (['eligible', 'needs_info', 'ineligible', 'expired', 'not_applicable']);
+/** How deep explanations of named conditions nest inside each other at most. */
+const MAX_NESTING = 4;
+
+/** @param {keyof typeof MARKS} statusOrOutcome */
+function mark(statusOrOutcome) {
+  return el('span', { class: 'o', 'aria-hidden': 'true', text: MARKS[statusOrOutcome] });
+}
+
+/**
+ * A paragraph "Label: value…", or nothing when the first value is empty.
+ * @param {string} label @param {...import('./dom.js').Child} values
+ */
+function labelled(label, ...values) {
+  return values[0] ? el('p', null, label, ...values) : null;
+}
+
+/**
+ * The content of the results section for a report.
+ * @param {Widget} widget @param {Report} report
+ * @returns {import('./dom.js').Child[]}
+ */
+export function resultsContent(widget, report) {
+  const { strings, catalog } = widget;
+  const questionLabels = new Map((report.next_questions ?? []).map(question => [question.fact, question.label]));
+  /** @type {NamedConditions} */
+  const namedConditions = new Map([
+    ['size_class', report.size_class.explanation],
+    ...(report.derived ?? []).map(/** @returns {[string, Reason[]]} */ condition => [condition.id, condition.explanation]),
+  ]);
+  return [
+    report.summary.windows_closed && windowsClosedAlert(widget, report),
+    summaryBox(widget, report),
+    decisionNotice(widget, report),
+    amountBars(widget, report),
+    windowTimeline(widget, report),
+    catalog.chapters.map(chapter => [
+      el('h4', { text: fillIn(strings.chapterHeading, { n: chapter.id }) + chapter.title }),
+      report.measures
+        .filter(measure => String(measure.chapter) === chapter.id)
+        .map(measure => measureResult(widget, measure, questionLabels, namedConditions)),
+    ]),
+    el('p', { class: 'small receipt' }, fillInIsolated(strings.receipt, { ...report.ruleset, engine: report.engine })),
+  ];
+}
+
+/**
+ * Every window has closed on the as-of date: say so, and offer the date with the most windows open.
+ * @param {Widget} widget @param {Report} report
+ */
+function windowsClosedAlert(widget, report) {
+  const { strings, lang, suggestion } = widget;
+  return el('div', { class: 'alert', role: 'note' },
+    el('p', { text: fillIn(strings.allWindowsClosed, { date: formatDate(report.as_of, lang) }) }),
+    suggestion.date && el('button', {
+      class: 'p',
+      'data-k': 'best',
+      text: fillIn(strings.suggestAsOf, { date: formatDate(suggestion.date, lang), n: suggestion.open }),
+      onclick: () => {
+        widget.setAsOf(suggestion.date);
+        widget.root.getElementById('rh').focus();
+      },
+    }));
+}
+
+/** @param {Widget} widget @param {Report} report */
+function summaryBox(widget, report) {
+  const { strings, lang } = widget;
+  const summary = report.summary;
+  return el('div', { class: 'sum' },
+    el('p', { class: 'big', text: fillIn(strings.eligible, { n: summary.eligible }) }),
+    el('ul', { class: 'counts' }, STATUSES.map(status =>
+      el('li', { class: status }, mark(status), fillIn(strings[status], { n: summary[status] })))),
+    summary.amount
+      ? el('p', null, strings.totalLabel, el('strong', { text: summary.amount.text }), strings[summary.amount.kind])
+      : el('p', { text: strings.noTotal }),
+    summary.eligible_without_amount > 0 && el('p', { text: fillIn(strings.eligibleWithoutAmount, { n: summary.eligible_without_amount }) }),
+    labelled(strings.sizeClassLabel, report.size_class.text),
+    el('p', { text: fillIn(strings.asOfSentence, { date: formatDate(report.as_of, lang) }) }));
+}
+
+/**
+ * "An estimate, not a decision: ask …", naming the departments of the benefits and support that apply.
+ * @param {Widget} widget @param {Report} report
+ */
+function decisionNotice(widget, report) {
+  const { strings, lang } = widget;
+  const departments = [...new Set(report.measures
+    .filter(measure => measure.status === 'eligible' && /benefit|support/.test(measure.kind))
+    .flatMap(measure => measure.departments ?? []))];
+  return el('p', { class: 'notice', role: 'note' }, fillInIsolated(strings.notice, {
+    departments: departments.length ? isolatedList(departments, punctuation(lang).listSeparator) : strings.noticeAllDepartments,
+  }));
+}
+
+/**
+ * One measure's result.
+ * @param {Widget} widget @param {MeasureReport} measure
+ * @param {Map<string, string>} questionLabels the open questions: fact → its label
+ * @param {NamedConditions} namedConditions
+ */
+function measureResult(widget, measure, questionLabels, namedConditions) {
+  const { strings, lang } = widget;
+  const marks = punctuation(lang);
+  // Only the facts the questionnaire asks now can be linked to their question.
+  const stillToAnswer = measure.status === 'needs_info' ? measure.missing.filter(fact => questionLabels.has(fact)) : [];
+  return el('article', { id: 'm-' + measure.id, class: measure.status, tabindex: '-1', 'aria-labelledby': 'mh-' + measure.id },
+    el('h5', { id: 'mh-' + measure.id, text: fillIn(strings.measureHeading, { n: measure.id }) + marks.gap + measure.title }),
+    el('p', { class: 'st' }, mark(measure.status), ' ', measure.status_text,
+      measure.ended && ' — ' + fillIn(strings.endedOn, { date: formatDate(measure.ended, lang) })),
+    measure.amount && labelled(strings.amountLabel, el('strong', { text: measure.amount.text }), strings[measure.amount.kind]),
+    measure.parts.filter(part => part.window).map(part => el('p', null, strings.windowLabel,
+      measure.parts.length > 1 && [isolated(part.title), marks.colon],
+      windowText(part.window, lang, strings))),
+    labelled(strings.contactLabel, ...isolatedList(measure.departments ?? [], marks.listSeparator)),
+    stillToAnswer.length > 0 && el('p', { class: 'ctl' }, strings.stillToAnswer, stillToAnswer.map((fact, index) => [
+      index > 0 ? marks.listSeparator : '',
+      el('button', { class: 'l', 'data-k': `q${measure.id}${fact}`, text: questionLabels.get(fact), onclick: () => widget.askFor(fact) }),
+    ])),
+    measure.note && el('p', { class: 'small', text: strings.noteLabel + measure.note }),
+    widget.disclosure('why' + measure.id, strings.whyHeading, () => whyContent(widget, measure, namedConditions)),
+    el('button', { class: 'l', 'data-k': 'tc' + measure.id, text: strings.readClause, onclick: () => widget.goTo('c-' + measure.id) }));
+}
+
+/**
+ * "Why": each part's conditions, then the clause (and, in Japanese or English, its Chinese original).
+ * @param {Widget} widget @param {MeasureReport} measure @param {NamedConditions} namedConditions
+ */
+function whyContent(widget, measure, namedConditions) {
+  const { strings, lang } = widget;
+  const clause = widget.catalog.measures.find(info => info.id === measure.id);
+  return el('div', { class: 'why' },
+    measure.parts.map(part => partExplanation(widget, measure, part, namedConditions)),
+    el('p', null, el('strong', { text: strings.clauseHeading })),
+    el('blockquote', { text: clause.text }),
+    lang !== 'zh' && widget.disclosure('zh' + measure.id, strings.chineseOriginal, el('blockquote', { lang: 'zh-CN', text: clause.text_zh })));
+}
+
+/** @param {Widget} widget @param {MeasureReport} measure @param {PartReport} part @param {NamedConditions} namedConditions */
+function partExplanation(widget, measure, part, namedConditions) {
+  const { strings, lang } = widget;
+  const amount = part.amount?.text ?? part.amount_problem;
+  return el('div', { class: 'part' },
+    el('p', null, el('strong', null, isolated(part.title), punctuation(lang).colon), part.status_text, amount && ' — ' + amount),
+    labelled(strings.formulaLabel, isolated(part.formula)),
+    labelled(strings.basisLabel, part.basis),
+    part.amount_cite && labelled(strings.clauseWordsLabel, el('q', { text: part.amount_cite })),
+    reasonList(widget, measure, part.explanation ?? [], namedConditions, 0),
+    part.note && el('p', { class: 'small', text: strings.noteLabel + part.note }));
+}
+
+/**
+ * The conditions with their outcomes. A condition that is a named condition (the SME size class, one
+ * of report.derived) has its own explanation nested under it.
+ * @param {Widget} widget @param {MeasureReport} measure @param {Reason[]} reasons
+ * @param {NamedConditions} namedConditions @param {number} nesting
+ * @returns {HTMLUListElement}
+ */
+function reasonList(widget, measure, reasons, namedConditions, nesting) {
+  const { strings, lang } = widget;
+  return el('ul', { class: 'rs' }, reasons.map(reason => {
+    const nested = nesting < MAX_NESTING ? namedConditions.get(reason.fact) : undefined;
+    // A clause word from another measure's clause (a named condition's) says which.
+    const otherClause = reason.clause && reason.clause !== measure.id ? fillIn(strings.measureHeading, { n: reason.clause }) + ' ' : '';
+    return el('li', { class: `${reason.outcome} d${Math.min(reason.depth, 4)}` },
+      mark(reason.outcome),
+      el('span', { class: 'sr', text: strings[reason.outcome] + punctuation(lang).colon }),
+      isolated(reason.text),
+      reason.cite && [' ', el('small', null, otherClause, el('q', { text: reason.cite }))],
+      reason.source && el('small', { text: ' ' + strings.sourceLabel + reason.source }),
+      nested?.length > 0 && reasonList(widget, measure, nested, namedConditions, nesting + 1));
+  }));
+}
