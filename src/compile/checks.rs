@@ -177,8 +177,8 @@ pub const WAIVED: &[(&str, u64, &str)] = &[
     ("shanghai-hqfb-2023-1", 19, "unsourced hired_on"),
     ("shanghai-hqfb-2023-1", 20, "part b needs_info"),
     ("shanghai-hqfb-2023-1", 21, "part a ineligible"),
-    ("shanghai-hqfb-2023-1", 22, "part b needs_info"),
     ("shanghai-hqfb-2023-1", 21, "part a needs_info"),
+    ("shanghai-hqfb-2023-1", 22, "part b needs_info"),
 ];
 
 pub fn waived(ruleset: &str, measure: u64, what: &str) -> bool {
