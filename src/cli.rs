@@ -296,6 +296,10 @@ pub fn help() -> String {
             };
         }
     }
+    s += "\nFOR PEOPLE WHO WRITE RULES (src/rules/REFERENCE.md):\n";
+    for l in crate::authoring::usage().lines() {
+        s += &format!("    {}\n", l.trim().trim_start_matches("sme-check "));
+    }
     s += "\nOPTIONS (--opt VALUE or --opt=VALUE; each command takes those of its usage line):\n";
     s += &options_help(&Opt::ALL);
     s + "\n" + EXIT_STATUS
@@ -501,6 +505,18 @@ pub fn run(
                 .map_err(|a| usage(format!("the argument “{}” is not UTF-8 text", a.display())))
         })
         .collect::<Result<Vec<String>, Failure>>()?;
+    // The commands for people who write rules (fmt, pages) have their own module and arguments.
+    if let Some((command, rest)) = args.split_first()
+        && let Some(done) = crate::authoring::run(command, rest, out)
+    {
+        return done.map_err(|e| {
+            if e.starts_with("usage") {
+                usage(e)
+            } else {
+                failed(e)
+            }
+        });
+    }
     match parse_command_line(args)? {
         Action::Help(None) => out.write_all(help().as_bytes()).map_err(write_failed),
         Action::Help(Some(c)) => out.write_all(c.help().as_bytes()).map_err(write_failed),

@@ -7,11 +7,15 @@
 pub mod engine;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod authoring;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compile;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pages;
 /// The browser API (wasm-bindgen exports), public so the wasm tests can call it from Rust.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
