@@ -4,7 +4,7 @@
 #[path = "engine/sha256.rs"]
 mod sha256;
 
-#[path = "compile.rs"]
+#[path = "compile/mod.rs"]
 #[allow(dead_code)] // the case files are for the tests, not the build
 mod compile;
 
@@ -17,7 +17,10 @@ fn main() {
     let compiled = match compile::compile_dir(dir) {
         Ok(c) => c,
         Err(e) => {
-            println!("cargo:warning=ruleset: {e}");
+            // One warning per line: cargo shows only the first line of each.
+            for line in e.lines() {
+                println!("cargo:warning=ruleset: {line}");
+            }
             std::process::exit(1);
         }
     };

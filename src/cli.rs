@@ -1,64 +1,29 @@
 //! `sme-check`: the engine on the command line. One profile to a readable report, a stream of
 //! profiles to a stream of reports (screening a register: policy finds the enterprise), the
 //! profile's JSON Schema, the list of measures, and compiling a ruleset folder.
+//!
+//! The command line is read with `lexopt`: each command takes the options it lists
+//! (`Command::options`) and refuses any other by name; `--opt=value` and `--opt value` are the same.
 
+mod batch;
+mod render;
+
+pub use render::render_text;
+
+use crate::engine::amend::Reading;
 use crate::engine::catalog::catalog;
-use crate::engine::eval::{Context, Status};
+use crate::engine::eval::Context;
 use crate::engine::limits::{PROFILE_BYTES, RULESET_BYTES};
-use crate::engine::profile::Profile;
-use crate::engine::report::{self, Detail, Report};
+use crate::engine::profile::{FieldError, FieldProblem, Profile};
+use crate::engine::report::{self, Detail};
+use crate::engine::text::fill;
 use crate::engine::{Date, Lang, Ruleset, Value};
 use crate::native::{builtin, load_json, parse_json, profile_schema};
+use lexopt::Arg;
+use std::ffi::OsString;
 use std::io::{BufRead, Read, Write};
 
-pub const USAGE: &str = "\
-sme-check — which measures of 沪企服办〔2023〕1号 apply to an enterprise
-
-USAGE:
-    sme-check check [--as-of YYYY-MM-DD] [--lang zh|ja|en] [--format text|json] [--ruleset FILE] [FILE|-]
-    sme-check batch [--as-of YYYY-MM-DD] [--lang zh|ja|en] [--detail summary|full] [--ruleset FILE]
-    sme-check schema [--ruleset FILE]
-    sme-check measures [--lang zh|ja|en] [--format text|json] [--ruleset FILE]
-    sme-check compile DIR
-    sme-check pack OUT [--ruleset FILE]
-    sme-check --help | --version
-
-COMMANDS:
-    check     Evaluate one profile (JSON object) from FILE, or from standard input for `-` or no FILE.
-              Prints a table in the chosen language (default), or the full report as JSON.
-    batch     Read profiles as NDJSON (one JSON object per line) from standard input and write one
-              report per line (NDJSON) to standard output, in the same order. A line may carry
-              \"$id\" (e.g. a unified social credit code); it is echoed as \"id\". A line that cannot
-              be read (not JSON, not UTF-8, blank, over 1 MiB) gives {\"line\":N,\"error\":…} in its
-              place, and the run goes on; the exit code is then 1.
-    schema    Print the JSON Schema of a profile.
-    measures  List the measures of the ruleset.
-    pack      Write the ruleset packed for the web page into OUT: core.bin and, per language,
-              LANG.json and LANG.clauses.json (what .ci/build puts in pkg/ruleset/).
-    compile   Compile a ruleset folder (ruleset.toml, facts.toml, measures/*.toml …) into the JSON
-              document the engine and the web widget load; it is checked first.
-
-OPTIONS:
-    --as-of DATE     Evaluate as of this date (default: today, UTC).
-    --lang CODE      zh (default), ja or en.
-    --format FMT     text (default) or json.
-    --detail LEVEL   batch only: summary (default: statuses, amounts, missing facts) or full.
-    --ruleset FILE   A compiled ruleset (JSON) instead of the built-in 沪企服办〔2023〕1号.
-
-EXIT STATUS:
-    0 on success; 1 when an input could not be read or evaluated; 2 for a usage error.
-";
-
-pub struct Options {
-    pub as_of: Option<Date>,
-    pub lang: Lang,
-    pub json: bool,
-    pub full: bool,
-    pub ruleset: Option<String>,
-    pub positional: Vec<String>,
-}
-
-/// A failure to report on stderr, with the exit code.
+/// A failure to report on stderr, with the exit code: 1 for refused input, 2 for a usage error.
 pub struct Failure {
     pub code: i32,
     pub message: String,
@@ -78,52 +43,502 @@ fn failed(msg: impl Into<String>) -> Failure {
     }
 }
 
-pub fn parse_options(args: &[String]) -> Result<Options, Failure> {
+fn write_failed(e: std::io::Error) -> Failure {
+    failed(format!("cannot write the output: {e}"))
+}
+
+// ── The command line ────────────────────────────────────────────────────────────────────────────
+
+/// Every option, once. A command takes those its `Command::options` lists. A new option (say a
+/// `--text-only` flag for check and batch) is a variant here and in `ALL`, a line in each of `name`,
+/// `value`, `help` and `Options::set`, a field of `Options` (with its default in `read_options`),
+/// and its variant in the lists of the commands that take it; the usage texts follow by themselves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opt {
+    AsOf,
+    Lang,
+    Format,
+    Detail,
+    Ruleset,
+    Lenient,
+    TextOnly,
+}
+
+impl Opt {
+    const ALL: [Opt; 7] = [
+        Opt::AsOf,
+        Opt::Lang,
+        Opt::Format,
+        Opt::Detail,
+        Opt::Ruleset,
+        Opt::Lenient,
+        Opt::TextOnly,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Opt::AsOf => "as-of",
+            Opt::Lang => "lang",
+            Opt::Format => "format",
+            Opt::Detail => "detail",
+            Opt::Ruleset => "ruleset",
+            Opt::Lenient => "lenient",
+            Opt::TextOnly => "text-only",
+        }
+    }
+
+    /// What the option's value looks like in the usage text; `None` for a flag.
+    fn value(self) -> Option<&'static str> {
+        match self {
+            Opt::AsOf => Some("YYYY-MM-DD"),
+            Opt::Lang => Some("zh|ja|en"),
+            Opt::Format => Some("text|json"),
+            Opt::Detail => Some("summary|full|status"),
+            Opt::Ruleset => Some("FILE"),
+            Opt::Lenient | Opt::TextOnly => None,
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Opt::AsOf => "Evaluate as of this date (default: today, UTC).",
+            Opt::Lang => "zh (default), ja or en: the output's and the messages' language.",
+            Opt::Format => "text (default: a table to read) or json.",
+            Opt::Detail => {
+                "summary (default: statuses, amounts, missing facts), full (the\n\
+                 whole report) or status (one compact line per enterprise)."
+            }
+            Opt::Ruleset => {
+                "A compiled ruleset (JSON) instead of the built-in 沪企服办〔2023〕1号."
+            }
+            Opt::Lenient => {
+                "Accept a profile with field errors (a wrong type, an unknown\n\
+                 field, a value out of range…, or not a JSON object): exit 0.\n\
+                 Either way it is evaluated with those answers unknown and its\n\
+                 errors are listed; without --lenient the exit status is 1."
+            }
+            Opt::TextOnly => {
+                "Read the policy's text alone, as issued, without the later\n\
+                 documents that amend it (default: the policy as amended on the\n\
+                 as-of date, each part naming the document that changed it)."
+            }
+        }
+    }
+
+    /// `--as-of YYYY-MM-DD`, `--lenient`.
+    fn synopsis(self) -> String {
+        match self.value() {
+            Some(v) => format!("--{} {v}", self.name()),
+            None => format!("--{}", self.name()),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Command {
+    Check,
+    Batch,
+    Schema,
+    Measures,
+    Compile,
+}
+
+impl Command {
+    const ALL: [Command; 5] = [
+        Command::Check,
+        Command::Batch,
+        Command::Schema,
+        Command::Measures,
+        Command::Compile,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Command::Check => "check",
+            Command::Batch => "batch",
+            Command::Schema => "schema",
+            Command::Measures => "measures",
+            Command::Compile => "compile",
+        }
+    }
+
+    fn parse(name: &str) -> Option<Command> {
+        Command::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    fn options(self) -> &'static [Opt] {
+        use Opt::*;
+        match self {
+            Command::Check => &[AsOf, Lang, Format, Ruleset, Lenient, TextOnly],
+            Command::Batch => &[AsOf, Lang, Detail, Ruleset, Lenient, TextOnly],
+            Command::Schema => &[Ruleset],
+            Command::Measures => &[Lang, Format, Ruleset],
+            Command::Compile => &[],
+        }
+    }
+
+    /// The operands after the options, as the usage text shows them, and how many it takes.
+    fn operands(self) -> (&'static str, std::ops::RangeInclusive<usize>) {
+        match self {
+            Command::Check => ("[FILE|-]", 0..=1),
+            Command::Compile => ("DIR", 1..=1),
+            _ => ("", 0..=0),
+        }
+    }
+
+    fn about(self) -> &'static str {
+        match self {
+            Command::Check => {
+                "Evaluate one profile (a JSON object) from FILE, or from standard input for `-` or\n\
+                 no FILE. Prints a table in the chosen language (default), or the full report as\n\
+                 JSON. A profile that is not a JSON object, or that has field errors, is reported\n\
+                 (the errors listed) and exits 1, unless --lenient."
+            }
+            Command::Batch => {
+                "Read profiles as NDJSON (one JSON object per line) from standard input and write\n\
+                 one record per line (NDJSON) to standard output, in the same order. A line may\n\
+                 carry \"$id\" (e.g. a unified social credit code); it is echoed as \"id\". A line\n\
+                 that cannot be read (not JSON, not UTF-8, blank, over 1 MiB) gives\n\
+                 {\"line\":N,\"error\":…} in its place, and the run goes on. A profile with field\n\
+                 errors (or not a JSON object) gets its record, errors listed, and counts as a\n\
+                 failed line unless --lenient. The exit status is 1 when any line failed.\n\
+                 \n\
+                 --detail status writes one compact line per enterprise, for screening a register:\n\
+                 \x20   {\"id\":…,\"status\":\"NNNNEINN…\",\"amount\":{\"5\":[\"0\",\"1200000\"]}}\n\
+                 \x20 status  one letter per measure, in the ruleset's order (measure 1 first):\n\
+                 \x20         E eligible, N needs information, I ineligible, X expired,\n\
+                 \x20         - not applicable (for government bodies)\n\
+                 \x20 amount  for eligible measures with an estimate, by measure id: [min, max] in\n\
+                 \x20         yuan, max null for no upper bound\n\
+                 \x20 amount_incomplete  (when any) ids of eligible measures of which a part's\n\
+                 \x20         amount cannot be computed yet: their amount, if any, is a part only\n\
+                 \x20 errors  (when any) the field errors, as in the report"
+            }
+            Command::Schema => "Print the JSON Schema of a profile.",
+            Command::Measures => "List the measures of the ruleset.",
+            Command::Compile => {
+                "Compile a ruleset folder (ruleset.toml, facts.toml, measures/*.toml …) into the\n\
+                 JSON document the engine and the web widget load; it is checked first."
+            }
+        }
+    }
+
+    /// `sme-check check [--as-of YYYY-MM-DD] … [FILE|-]`
+    fn synopsis(self) -> String {
+        let mut s = format!("sme-check {}", self.name());
+        for o in self.options() {
+            s += &format!(" [{}]", o.synopsis());
+        }
+        match self.operands().0 {
+            "" => s,
+            operands => s + " " + operands,
+        }
+    }
+
+    fn help(self) -> String {
+        let mut s = format!("{}\n\n{}", self.synopsis(), indent(self.about(), "    "));
+        if !self.options().is_empty() {
+            s += "\nOPTIONS (--opt VALUE or --opt=VALUE):\n";
+            s += &options_help(self.options());
+        }
+        s + "\n" + EXIT_STATUS
+    }
+}
+
+const EXIT_STATUS: &str = "\
+EXIT STATUS:
+    0 on success; 1 when an input was refused (unreadable, not JSON, a profile that is not a JSON
+    object or has field errors unless --lenient, a batch line that failed, an invalid ruleset);
+    2 for a usage error.
+";
+
+fn indent(text: &str, by: &str) -> String {
+    text.lines()
+        .map(|l| match l {
+            "" => "\n".to_owned(),
+            l => format!("{by}{l}\n"),
+        })
+        .collect()
+}
+
+fn options_help(options: &[Opt]) -> String {
+    let mut s = String::new();
+    for o in options {
+        let mut lines = o.help().lines();
+        s += &format!(
+            "    {:<30} {}\n",
+            o.synopsis(),
+            lines.next().unwrap_or_default()
+        );
+        for l in lines {
+            s += &format!("    {:<30} {l}\n", "");
+        }
+    }
+    s
+}
+
+/// `sme-check --help`: every command's usage line and what it does, every option.
+pub fn help() -> String {
+    let mut s = String::from(
+        "sme-check — which measures of 沪企服办〔2023〕1号 apply to an enterprise\n\nUSAGE:\n",
+    );
+    for c in Command::ALL {
+        s += &format!("    {}\n", c.synopsis());
+    }
+    s += "    sme-check COMMAND --help | sme-check --help | sme-check --version\n\nCOMMANDS:\n";
+    for c in Command::ALL {
+        let mut lines = c.about().lines();
+        s += &format!("    {:<9} {}\n", c.name(), lines.next().unwrap_or_default());
+        for l in lines {
+            s += &match l {
+                "" => "\n".to_owned(),
+                l => format!("    {:<9} {l}\n", ""),
+            };
+        }
+    }
+    s += "\nFOR PEOPLE WHO WRITE RULES (src/rules/REFERENCE.md):\n";
+    for l in crate::authoring::usage().lines() {
+        s += &format!("    {}\n", l.trim().trim_start_matches("sme-check "));
+    }
+    s += "\nOPTIONS (--opt VALUE or --opt=VALUE; each command takes those of its usage line):\n";
+    s += &options_help(&Opt::ALL);
+    s + "\n" + EXIT_STATUS
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// How much a batch record holds: the report in summary or in full, or the status line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BatchDetail {
+    Report(Detail),
+    Status,
+}
+
+/// The options of one command line; those its command does not take keep their defaults.
+struct Options {
+    as_of: Option<Date>,
+    lang: Lang,
+    format: Format,
+    detail: BatchDetail,
+    ruleset: Option<String>,
+    lenient: bool,
+    /// The policy as amended on the as-of date, or its text alone (`--text-only`).
+    pub reading: Reading,
+    operands: Vec<String>,
+}
+
+impl Options {
+    /// Reads `opt`'s value, if it takes one, from the command line.
+    fn set(&mut self, opt: Opt, args: &mut lexopt::Parser) -> Result<(), String> {
+        // Lossless: every argument was checked to be UTF-8 before parsing began (`run`).
+        let mut value = || -> Result<String, String> {
+            let v = args.value().map_err(|e| e.to_string())?;
+            Ok(v.to_string_lossy().into_owned())
+        };
+        match opt {
+            Opt::AsOf => {
+                let v = value()?;
+                let date = Date::parse(&v)
+                    .ok_or_else(|| format!("--as-of: “{v}” is not a real date (YYYY-MM-DD)"))?;
+                self.as_of = Some(date);
+            }
+            Opt::Lang => {
+                let v = value()?;
+                self.lang =
+                    Lang::parse(&v).ok_or_else(|| format!("--lang: “{v}” is not zh, ja or en"))?;
+            }
+            Opt::Format => {
+                self.format = match value()?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(format!("--format: “{other}” is not text or json")),
+                }
+            }
+            Opt::Detail => {
+                self.detail = match value()?.as_str() {
+                    "summary" => BatchDetail::Report(Detail::Summary),
+                    "full" => BatchDetail::Report(Detail::Full),
+                    "status" => BatchDetail::Status,
+                    other => {
+                        return Err(format!(
+                            "--detail: “{other}” is not summary, full or status"
+                        ));
+                    }
+                }
+            }
+            Opt::Ruleset => self.ruleset = Some(value()?),
+            Opt::Lenient => self.lenient = true,
+            Opt::TextOnly => self.reading = Reading::TextOnly,
+        }
+        Ok(())
+    }
+}
+
+/// What a command line asks for.
+enum Action {
+    Help(Option<Command>),
+    Version,
+    Run(Command, Options),
+}
+
+fn parse_command_line(args: Vec<String>) -> Result<Action, Failure> {
+    let mut args = lexopt::Parser::from_args(args);
+    let command = match args.next().map_err(|e| usage(e.to_string()))? {
+        None => return Err(usage("no command given")),
+        Some(Arg::Long("help") | Arg::Short('h')) => return Ok(Action::Help(None)),
+        Some(Arg::Long("version") | Arg::Short('V')) => return Ok(Action::Version),
+        Some(Arg::Value(v)) if v == "help" => {
+            // `sme-check help [COMMAND]`
+            return match args.next().map_err(|e| usage(e.to_string()))? {
+                None => Ok(Action::Help(None)),
+                Some(Arg::Value(v)) => match Command::parse(&v.to_string_lossy()) {
+                    Some(c) => Ok(Action::Help(Some(c))),
+                    None => Err(usage(format!("unknown command “{}”", v.display()))),
+                },
+                Some(other) => Err(usage(format!("help: unexpected {}", describe(&other)))),
+            };
+        }
+        Some(Arg::Value(v)) => Command::parse(&v.to_string_lossy())
+            .ok_or_else(|| usage(format!("unknown command “{}”", v.display())))?,
+        Some(other) => {
+            return Err(usage(format!(
+                "{} before a command (check, batch, schema, measures, compile)",
+                describe(&other)
+            )));
+        }
+    };
+    match read_options(command, &mut args) {
+        Ok(Some(o)) => Ok(Action::Run(command, o)),
+        Ok(None) => Ok(Action::Help(Some(command))),
+        Err(message) => Err(Failure {
+            code: 2,
+            message: format!(
+                "{message}\n\nRun `sme-check {} --help` for usage.",
+                command.name()
+            ),
+        }),
+    }
+}
+
+/// The options and operands of `command`; `None` when they ask for its help.
+fn read_options(command: Command, args: &mut lexopt::Parser) -> Result<Option<Options>, String> {
     let mut o = Options {
         as_of: None,
         lang: Lang::Zh,
-        json: false,
-        full: false,
+        format: Format::Text,
+        detail: BatchDetail::Report(Detail::Summary),
         ruleset: None,
-        positional: Vec::new(),
+        lenient: false,
+        reading: Reading::Amended,
+        operands: Vec::new(),
     };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| usage(format!("{name} needs a value")))
-        };
-        match a.as_str() {
-            "--as-of" => {
-                let v = value("--as-of")?;
-                o.as_of = Some(Date::parse(&v).ok_or_else(|| {
-                    usage(format!("--as-of: “{v}” is not a real date (YYYY-MM-DD)"))
-                })?);
+    while let Some(arg) = args.next().map_err(|e| e.to_string())? {
+        match arg {
+            Arg::Long("help") | Arg::Short('h') => return Ok(None),
+            Arg::Long(name) => {
+                let Some(opt) = Opt::ALL.into_iter().find(|o| o.name() == name) else {
+                    return Err(format!("unknown option --{name}"));
+                };
+                if !command.options().contains(&opt) {
+                    let takes: Vec<String> = command
+                        .options()
+                        .iter()
+                        .map(|o| format!("--{}", o.name()))
+                        .collect();
+                    let takes = match takes.as_slice() {
+                        [] => "no option".to_owned(),
+                        _ => takes.join(", "),
+                    };
+                    return Err(format!(
+                        "{} does not take --{name} (it takes {takes})",
+                        command.name()
+                    ));
+                }
+                o.set(opt, args)?;
             }
-            "--lang" => {
-                let v = value("--lang")?;
-                o.lang = Lang::parse(&v)
-                    .ok_or_else(|| usage(format!("--lang: “{v}” is not zh, ja or en")))?;
-            }
-            "--format" => match value("--format")?.as_str() {
-                "text" => o.json = false,
-                "json" => o.json = true,
-                other => return Err(usage(format!("--format: “{other}” is not text or json"))),
-            },
-            "--detail" => match value("--detail")?.as_str() {
-                "summary" => o.full = false,
-                "full" => o.full = true,
-                other => return Err(usage(format!("--detail: “{other}” is not summary or full"))),
-            },
-            "--ruleset" => o.ruleset = Some(value("--ruleset")?),
-            "-" => o.positional.push(a.clone()),
-            flag if flag.starts_with('-') => return Err(usage(format!("unknown option {flag}"))),
-            _ => o.positional.push(a.clone()),
+            Arg::Short(c) => return Err(format!("unknown option -{c}")),
+            Arg::Value(v) => o.operands.push(v.to_string_lossy().into_owned()),
         }
     }
-    Ok(o)
+    let (shown, count) = command.operands();
+    if !count.contains(&o.operands.len()) {
+        return Err(match shown {
+            "" => format!(
+                "{} takes no operand, found “{}”",
+                command.name(),
+                o.operands.join(" ")
+            ),
+            _ => format!(
+                "{} takes {shown}, found {} operand(s)",
+                command.name(),
+                o.operands.len()
+            ),
+        });
+    }
+    Ok(Some(o))
 }
+
+fn describe(arg: &Arg) -> String {
+    match arg {
+        Arg::Long(name) => format!("option --{name}"),
+        Arg::Short(c) => format!("option -{c}"),
+        Arg::Value(v) => format!("“{}”", v.display()),
+    }
+}
+
+/// Runs one command line (without the program's name). Output goes to `out`; the caller prints a
+/// failure on stderr and exits with its code. An argument that is not UTF-8 is a usage error.
+pub fn run(
+    args: impl IntoIterator<Item = impl Into<OsString>>,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let args = args
+        .into_iter()
+        .map(|a| {
+            a.into()
+                .into_string()
+                .map_err(|a| usage(format!("the argument “{}” is not UTF-8 text", a.display())))
+        })
+        .collect::<Result<Vec<String>, Failure>>()?;
+    // The commands for people who write rules (fmt, pages) have their own module and arguments.
+    if let Some((command, rest)) = args.split_first()
+        && let Some(done) = crate::authoring::run(command, rest, out)
+    {
+        return done.map_err(|e| {
+            if e.starts_with("usage") {
+                usage(e)
+            } else {
+                failed(e)
+            }
+        });
+    }
+    match parse_command_line(args)? {
+        Action::Help(None) => out.write_all(help().as_bytes()).map_err(write_failed),
+        Action::Help(Some(c)) => out.write_all(c.help().as_bytes()).map_err(write_failed),
+        Action::Version => {
+            writeln!(out, "sme-check {}", env!("CARGO_PKG_VERSION")).map_err(write_failed)
+        }
+        Action::Run(command, o) => match command {
+            Command::Check => check(&o, input, out),
+            Command::Batch => batch::batch(&o, input, out),
+            Command::Schema => {
+                let schema = profile_schema(&ruleset(&o)?);
+                let text =
+                    serde_json::to_string_pretty(&schema).map_err(|e| failed(e.to_string()))?;
+                writeln!(out, "{text}").map_err(write_failed)
+            }
+            Command::Measures => measures(&o, out),
+            Command::Compile => compile(&o, out),
+        },
+    }
+}
+
+// ── The commands ────────────────────────────────────────────────────────────────────────────────
 
 /// Today in UTC, from the system clock.
 pub fn today() -> Date {
@@ -156,43 +571,25 @@ fn ruleset(o: &Options) -> Result<Ruleset, Failure> {
     })
 }
 
-/// Runs one command. Output goes to `out`; the caller prints a failure on stderr.
-pub fn run(args: &[String], input: &mut dyn BufRead, out: &mut dyn Write) -> Result<(), Failure> {
-    let Some(command) = args.first() else {
-        return Err(usage("no command given"));
-    };
-    let io = |e: std::io::Error| failed(format!("cannot write the output: {e}"));
-    match command.as_str() {
-        "--help" | "-h" | "help" => out.write_all(USAGE.as_bytes()).map_err(io),
-        "--version" | "-V" => writeln!(out, "sme-check {}", env!("CARGO_PKG_VERSION")).map_err(io),
-        "check" => check(&parse_options(&args[1..])?, input, out),
-        "batch" => batch(&parse_options(&args[1..])?, input, out),
-        "schema" => {
-            let o = parse_options(&args[1..])?;
-            let schema = profile_schema(&ruleset(&o)?);
-            let text = serde_json::to_string_pretty(&schema).map_err(|e| failed(e.to_string()))?;
-            writeln!(out, "{text}").map_err(io)
-        }
-        "measures" => measures(&parse_options(&args[1..])?, out),
-        "compile" => compile(&parse_options(&args[1..])?, out),
-        "pack" => {
-            let o = parse_options(&args[1..])?;
-            let [dir] = o.positional.as_slice() else {
-                return Err(usage("pack takes one OUT folder"));
-            };
-            crate::native::write_pack(&ruleset(&o)?, std::path::Path::new(dir))
-                .map_err(|e| failed(format!("{dir}: {e}")))
-        }
-        other => Err(usage(format!("unknown command “{other}”"))),
+/// A profile's answers, typed, and its field errors. Anything but a JSON object is refused, `null`
+/// included: the engine reads `null` as "nothing answered yet" (a page's empty form), which a
+/// file or a line of a register never means.
+fn read_profile(rs: &Ruleset, input: &Value) -> (Profile, Vec<FieldError>) {
+    let (profile, mut errors) = Profile::parse(rs, input);
+    if *input == Value::Null {
+        errors.push(FieldError {
+            path: String::new(),
+            fact: None,
+            problem: FieldProblem::NotAnObject,
+        });
     }
+    (profile, errors)
 }
 
 fn read_input(o: &Options, stdin: &mut dyn BufRead) -> Result<String, Failure> {
-    match o.positional.as_slice() {
-        [] => read_text(stdin, "-", PROFILE_BYTES, o.lang),
-        [p] if p == "-" => read_text(stdin, "-", PROFILE_BYTES, o.lang),
-        [path] => read_file(path, PROFILE_BYTES, o.lang),
-        _ => Err(usage("check takes one FILE")),
+    match o.operands.as_slice() {
+        [path] if path != "-" => read_file(path, PROFILE_BYTES, o.lang),
+        _ => read_text(stdin, "-", PROFILE_BYTES, o.lang),
     }
 }
 
@@ -220,10 +617,16 @@ fn read_text(
     })
 }
 
+const NOT_UTF8: [&str; 3] = [
+    "不是 UTF-8 文本",
+    "UTF-8 のテキストではありません",
+    "not UTF-8 text",
+];
+
 fn check(o: &Options, stdin: &mut dyn BufRead, out: &mut dyn Write) -> Result<(), Failure> {
     let rs = ruleset(o)?;
     let text = read_input(o, stdin)?;
-    let profile = parse_json(&text).map_err(|e| {
+    let input = parse_json(&text).map_err(|e| {
         failed(format!(
             "{}{}",
             o.lang.pick([
@@ -234,185 +637,53 @@ fn check(o: &Options, stdin: &mut dyn BufRead, out: &mut dyn Write) -> Result<()
             e.message(o.lang)
         ))
     })?;
-    let as_of = o.as_of.unwrap_or_else(today);
-    let report = report::evaluate(&rs, &profile, as_of, o.lang, Detail::Full);
-    let io = |e: std::io::Error| failed(format!("cannot write the output: {e}"));
-    if o.json {
-        let s = serde_json::to_string_pretty(&report).map_err(|e| failed(e.to_string()))?;
-        writeln!(out, "{s}").map_err(io)
-    } else {
-        out.write_all(render_text(&rs, &report, o.lang).as_bytes())
-            .map_err(io)
-    }
-}
-
-fn batch(o: &Options, stdin: &mut dyn BufRead, out: &mut dyn Write) -> Result<(), Failure> {
-    let rs = ruleset(o)?;
-    let as_of = o.as_of.unwrap_or_else(today);
-    let detail = if o.full {
-        Detail::Full
-    } else {
-        Detail::Summary
-    };
-    let mut bad_lines = 0usize;
-    let mut line = Vec::with_capacity(4096);
-    let mut n = 0usize;
-    let mut buf = Vec::with_capacity(4096);
-    // Exactly one record per input line, in order: a line that cannot be read (not UTF-8, blank,
-    // too long, not JSON) gets an error record with its number, and the run goes on.
-    while let Some(complete) = read_line(stdin, &mut line, PROFILE_BYTES)
-        .map_err(|e| failed(format!("cannot read standard input: {e}")))?
-    {
-        n += 1;
-        buf.clear();
-        let profile = if complete {
-            std::str::from_utf8(&line)
-                .map_err(|_| LineProblem::NotUtf8)
-                .and_then(|text| match text.trim() {
-                    "" => Err(LineProblem::Blank),
-                    text => parse_json(text).map_err(LineProblem::NotJson),
-                })
-        } else {
-            Err(LineProblem::TooLong)
-        };
-        match profile {
-            Ok(mut profile) => {
-                let id = take_id(&mut profile);
-                let (p, errors) = Profile::parse(&rs, &profile);
-                let cx = Context::new(&rs, &p, as_of);
-                let ev = cx.evaluate();
-                let report = report::build(&cx, &ev, &errors, o.lang, detail);
-                write_line(&mut buf, id.as_ref(), &report).map_err(|e| failed(e.to_string()))?;
-            }
-            Err(problem) => {
-                bad_lines += 1;
-                let message = problem.message(o.lang);
-                eprintln!("line {n}: {message}");
-                serde_json::to_writer(
-                    &mut buf,
-                    &serde_json::json!({ "line": n, "error": message }),
-                )
-                .map_err(|e| failed(e.to_string()))?;
-            }
+    let (profile, errors) = read_profile(&rs, &input);
+    let mut cx = Context::new(&rs, &profile, o.as_of.unwrap_or_else(today));
+    cx.reading = o.reading;
+    let ev = cx.evaluate();
+    let report = report::build(&cx, &ev, &errors, o.lang, Detail::Full);
+    match o.format {
+        Format::Json => {
+            let s = serde_json::to_string_pretty(&report).map_err(|e| failed(e.to_string()))?;
+            writeln!(out, "{s}").map_err(write_failed)?;
         }
-        buf.push(b'\n');
-        out.write_all(&buf)
-            .map_err(|e| failed(format!("cannot write the output: {e}")))?;
+        Format::Text => out
+            .write_all(render_text(&rs, &report, o.lang).as_bytes())
+            .map_err(write_failed)?,
     }
-    out.flush()
-        .map_err(|e| failed(format!("cannot write the output: {e}")))?;
-    if bad_lines > 0 {
-        return Err(failed(format!("{bad_lines} line(s) could not be read")));
+    if errors.is_empty() || o.lenient {
+        return Ok(());
     }
-    Ok(())
-}
-
-const NOT_UTF8: [&str; 3] = [
-    "不是 UTF-8 文本",
-    "UTF-8 のテキストではありません",
-    "not UTF-8 text",
-];
-
-/// Why a batch line is not a profile.
-enum LineProblem {
-    NotUtf8,
-    Blank,
-    TooLong,
-    NotJson(crate::engine::json::JsonError),
-}
-
-impl LineProblem {
-    fn message(&self, lang: Lang) -> String {
-        match self {
-            LineProblem::NotJson(e) => e.message(lang),
-            LineProblem::NotUtf8 => lang.pick(NOT_UTF8).to_owned(),
-            LineProblem::Blank => lang.pick(["空行", "空行です", "a blank line"]).to_owned(),
-            LineProblem::TooLong => crate::engine::json::JsonError {
-                problem: crate::engine::json::JsonProblem::TooLong(PROFILE_BYTES),
-                line: 1,
-                column: 1,
-            }
-            .message(lang),
-        }
-    }
-}
-
-/// Reads one line (without its `\n`) into `line`, keeping at most `max` bytes and skipping the
-/// rest, so one enormous line cannot exhaust memory. `None` at the end of the input;
-/// `Some(false)` when the line was longer than `max`. A last line without `\n` still counts.
-fn read_line(
-    input: &mut dyn BufRead,
-    line: &mut Vec<u8>,
-    max: usize,
-) -> std::io::Result<Option<bool>> {
-    line.clear();
-    let mut started = false;
-    let mut complete = true;
-    loop {
-        let chunk = match input.fill_buf() {
-            Ok(chunk) => chunk,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if chunk.is_empty() {
-            return Ok(started.then_some(complete));
-        }
-        started = true;
-        let (take, used, end) = match chunk.iter().position(|b| *b == b'\n') {
-            Some(i) => (&chunk[..i], i + 1, true),
-            None => (chunk, chunk.len(), false),
-        };
-        if complete && line.len() + take.len() <= max {
-            line.extend_from_slice(take);
-        } else {
-            complete = false;
-            line.clear();
-        }
-        input.consume(used);
-        if end {
-            return Ok(Some(complete));
-        }
-    }
-}
-
-/// The enterprise's own identifier on a batch line, taken out before the profile is read.
-fn take_id(profile: &mut Value) -> Option<Value> {
-    let Value::Map(entries) = profile else {
-        return None;
-    };
-    let i = entries.iter().position(|(k, _)| k == "$id")?;
-    Some(entries.remove(i).1)
-}
-
-fn write_line(buf: &mut Vec<u8>, id: Option<&Value>, report: &Report) -> serde_json::Result<()> {
-    match id {
-        None => serde_json::to_writer(buf, report),
-        Some(id) => {
-            #[derive(serde::Serialize)]
-            struct WithId<'a> {
-                id: &'a Value,
-                #[serde(flatten)]
-                report: &'a Report<'a>,
-            }
-            serde_json::to_writer(buf, &WithId { id, report })
-        }
-    }
+    // Refused, though reported: the caller sees the exit status, the reader the errors.
+    let head = fill(
+        o.lang,
+        &[
+            "企业信息有 {0} 处错误（已列入报告；加 --lenient 则照常接受）：",
+            "企業情報に {0} 件の誤りがあります（レポートに記載。--lenient で受け入れます）：",
+            "the profile has {0} error(s), listed in the report (--lenient accepts it anyway):",
+        ],
+        &[&errors.len().to_string()],
+    );
+    let lines: Vec<String> = errors
+        .iter()
+        .map(|e| format!("  {}", e.message(&rs, o.lang)))
+        .collect();
+    Err(failed(format!("{head}\n{}", lines.join("\n"))))
 }
 
 fn measures(o: &Options, out: &mut dyn Write) -> Result<(), Failure> {
     let rs = ruleset(o)?;
     let cat = catalog(&rs, o.lang);
-    let io = |e: std::io::Error| failed(format!("cannot write the output: {e}"));
-    if o.json {
+    if o.format == Format::Json {
         let s = serde_json::to_string_pretty(&cat).map_err(|e| failed(e.to_string()))?;
-        return writeln!(out, "{s}").map_err(io);
+        return writeln!(out, "{s}").map_err(write_failed);
     }
     writeln!(
         out,
         "{} {} ({} {})",
         cat.document, cat.title, cat.id, cat.version
     )
-    .map_err(io)?;
+    .map_err(write_failed)?;
     for m in &cat.measures {
         let window = m
             .parts
@@ -421,13 +692,13 @@ fn measures(o: &Options, out: &mut dyn Write) -> Result<(), Failure> {
             .max()
             .map(|d| format!("  → {d}"))
             .unwrap_or_default();
-        writeln!(out, "{:>3}  {:<10} {}{window}", m.id, m.kind, m.title).map_err(io)?;
+        writeln!(out, "{:>3}  {:<10} {}{window}", m.id, m.kind, m.title).map_err(write_failed)?;
     }
     Ok(())
 }
 
 fn compile(o: &Options, out: &mut dyn Write) -> Result<(), Failure> {
-    let [dir] = o.positional.as_slice() else {
+    let [dir] = o.operands.as_slice() else {
         return Err(usage("compile takes one DIR"));
     };
     let compiled = crate::compile::compile_dir(std::path::Path::new(dir)).map_err(failed)?;
@@ -439,184 +710,5 @@ fn compile(o: &Options, out: &mut dyn Write) -> Result<(), Failure> {
             .collect();
         return Err(failed(format!("{dir}:\n{}", lines.join("\n"))));
     }
-    writeln!(out, "{text}").map_err(|e| failed(format!("cannot write the output: {e}")))
-}
-
-/// The report as a person reads it in a terminal.
-pub fn render_text(rs: &Ruleset, r: &Report, lang: Lang) -> String {
-    let mut s = String::new();
-    let l = lang;
-    let line = |s: &mut String, t: String| {
-        s.push_str(&t);
-        s.push('\n');
-    };
-    line(
-        &mut s,
-        format!("{} {}", rs.text(&rs.document, l), rs.text(&rs.title, l)),
-    );
-    line(
-        &mut s,
-        format!(
-            "{} {}   {} {} {} {}",
-            l.pick(["评估日期", "評価日", "As of"]),
-            r.as_of,
-            l.pick(["规则集", "ルールセット", "Ruleset"]),
-            r.ruleset.id,
-            r.ruleset.version,
-            r.ruleset.hash
-        ),
-    );
-    if let Some(t) = &r.size_class.text {
-        line(
-            &mut s,
-            format!(
-                "{}{}",
-                l.pick(["企业规模：", "企業規模：", "Size class: "]),
-                t
-            ),
-        );
-    }
-    let sum = &r.summary;
-    line(
-        &mut s,
-        format!(
-            "{}: {} {} · {} {} · {} {} · {} {} · {} {}",
-            l.pick(["合计", "合計", "Summary"]),
-            Status::Eligible.label(l),
-            sum.eligible,
-            Status::NeedsInfo.label(l),
-            sum.needs_info,
-            Status::Ineligible.label(l),
-            sum.ineligible,
-            Status::Expired.label(l),
-            sum.expired,
-            Status::NotApplicable.label(l),
-            sum.not_applicable,
-        ),
-    );
-    if let Some(a) = sum.amount.as_ref().and_then(|a| a.text.clone()) {
-        line(
-            &mut s,
-            format!(
-                "{}{a}",
-                l.pick([
-                    "可估算金额合计：",
-                    "見積可能な金額の合計：",
-                    "Estimated total: "
-                ])
-            ),
-        );
-    }
-    if sum.windows_closed {
-        line(
-            &mut s,
-            l.pick([
-                format!(
-                    "注意：本政策各项期限均已于 {} 前结束。",
-                    sum.period.to.clone().unwrap_or_default()
-                ),
-                format!(
-                    "注意：本政策の期限はすべて {} までに終了しています。",
-                    sum.period.to.clone().unwrap_or_default()
-                ),
-                format!(
-                    "Note: every dated window of this policy had closed by {}.",
-                    sum.period.to.clone().unwrap_or_default()
-                ),
-            ]),
-        );
-    }
-    for e in &r.errors {
-        line(&mut s, format!("! {}", e.message));
-    }
-    let mark = |outcome: &str| match outcome {
-        "met" => "✓",
-        "not_met" => "✗",
-        _ => "?",
-    };
-    // The named conditions once, before the measures that refer to them.
-    for d in r.derived.iter().flatten() {
-        line(&mut s, format!("  {} {}", mark(d.outcome), d.label));
-        for reason in &d.explanation {
-            let indent = "  ".repeat(usize::from(reason.depth));
-            line(
-                &mut s,
-                format!("       {indent}{} {}", mark(reason.outcome), reason.text),
-            );
-        }
-    }
-    s.push('\n');
-    for m in &r.measures {
-        let amount = m
-            .amount
-            .as_ref()
-            .and_then(|a| a.text.clone())
-            .unwrap_or_default();
-        let ended = m
-            .ended
-            .as_ref()
-            .map(|d| format!(" ({d})"))
-            .unwrap_or_default();
-        line(
-            &mut s,
-            format!(
-                "{:>3}  {}{ended}  {}  {amount}",
-                m.id,
-                m.status_text.unwrap_or(m.status),
-                m.title.unwrap_or_default()
-            ),
-        );
-        for p in &m.parts {
-            if m.parts.len() > 1 {
-                let amount = p
-                    .amount
-                    .as_ref()
-                    .and_then(|a| a.text.clone())
-                    .unwrap_or_default();
-                line(
-                    &mut s,
-                    format!(
-                        "     ({}) {}  {}  {amount}",
-                        p.id,
-                        p.status_text.unwrap_or(p.status),
-                        p.title.unwrap_or_default()
-                    ),
-                );
-            }
-            if m.status == "not_applicable" {
-                continue;
-            }
-            for reason in p.explanation.iter().flatten() {
-                let indent = "  ".repeat(usize::from(reason.depth));
-                line(
-                    &mut s,
-                    format!("       {indent}{} {}", mark(reason.outcome), reason.text),
-                );
-            }
-            if let Some(f) = &p.formula
-                && p.amount.is_some()
-            {
-                line(&mut s, format!("       = {f}"));
-            }
-        }
-    }
-    if let Some(q) = &r.next_questions
-        && !q.is_empty()
-    {
-        s.push('\n');
-        line(
-            &mut s,
-            l.pick([
-                "接下来最值得回答的问题：",
-                "次に答えると結果が変わる質問：",
-                "Questions that can still change the result:",
-            ])
-            .to_owned(),
-        );
-        for q in q.iter().take(8) {
-            let ms: Vec<String> = q.measures.iter().map(u32::to_string).collect();
-            line(&mut s, format!("  - {} ({})", q.label, ms.join(", ")));
-        }
-    }
-    s
+    writeln!(out, "{text}").map_err(write_failed)
 }

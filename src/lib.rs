@@ -7,11 +7,15 @@
 pub mod engine;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod authoring;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compile;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pages;
 /// The complete browser API (wasm-bindgen exports): any ruleset checked in full, the full report.
 /// Built with the feature `full` into `pkg/sme_eligibility_full.js`; public so the wasm tests can
 /// call it from Rust.

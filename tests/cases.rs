@@ -3,6 +3,7 @@
 //! them; every benefit or support measure an eligible, an ineligible and a needs-info case.
 #![cfg(not(target_arch = "wasm32"))]
 
+use serde::Deserialize;
 use serde_json::Value as Json;
 use sme_eligibility::compile::compile_dir;
 use sme_eligibility::engine::amend::Reading;
@@ -11,7 +12,7 @@ use sme_eligibility::engine::report::{self, Detail};
 use sme_eligibility::engine::{Date, Lang, Ruleset};
 use sme_eligibility::native::{builtin, parse_json};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const DIR: &str = "src/rules/shanghai-2023-1";
 
@@ -22,22 +23,137 @@ fn ruleset() -> Ruleset {
     })
 }
 
-fn as_str<'a>(v: &'a Json, what: &str) -> &'a str {
-    v.as_str()
-        .unwrap_or_else(|| panic!("{what} must be a string, found {v}"))
+/// One `[[cases]]` entry. Every key is known: a misspelt one (`stauts`) is an error naming it,
+/// never a check silently skipped.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    as_of: String,
+    /// The enterprise's answers, as the engine reads them (wrong answers included, on purpose).
+    profile: Json,
+    /// The clause alone, without the later documents that amend it (`--text-only`).
+    #[serde(default)]
+    text_only: bool,
+    expect: Expect,
+}
+
+/// What the case expects of its measure. Only `status` is required; each other key adds a check.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    /// The measure's status: `eligible`, `ineligible`, `needs_info`, `expired`, `not_applicable`.
+    status: String,
+    /// Statuses of parts, by part id.
+    #[serde(default)]
+    parts: BTreeMap<String, String>,
+    amount: Option<Amount>,
+    /// Amounts of parts, by part id.
+    #[serde(default)]
+    part_amounts: BTreeMap<String, Amount>,
+    /// The fact whose condition is the first reason of the ineligible part (`part`, or the first).
+    first_failing: Option<String>,
+    part: Option<String>,
+    /// The measure's missing facts, in any order.
+    missing: Option<Vec<String>>,
+    /// Words a reason (or the formula) must contain, by language code.
+    #[serde(default)]
+    text: BTreeMap<String, String>,
+    size_class: Option<String>,
+    /// The profile's field error codes, in order; without it the profile must have none.
+    errors: Option<Vec<String>>,
+    /// The later document each part is amended by on the as-of date (a source id, or "none").
+    #[serde(default)]
+    amended_by: BTreeMap<String, String>,
+    /// Each part's status under the clause alone where amendments change it ("none": unchanged).
+    #[serde(default)]
+    text_statuses: BTreeMap<String, String>,
+}
+
+/// `"none"` (no amount), or `{ min, max }`, either optional, `max = "none"` for no upper bound.
+#[derive(Debug, Deserialize)]
+#[serde(try_from = "Json")]
+enum Amount {
+    None,
+    Range(AmountRange),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AmountRange {
+    min: Option<String>,
+    max: Option<String>,
+}
+
+impl TryFrom<Json> for Amount {
+    type Error = String;
+    fn try_from(v: Json) -> Result<Amount, String> {
+        match v {
+            Json::String(s) if s == "none" => Ok(Amount::None),
+            Json::Object(_) => serde_json::from_value(v)
+                .map(Amount::Range)
+                .map_err(|e| format!("amount: {e}")),
+            other => Err(format!(
+                "an amount is \"none\" or {{ min, max }}, found {other}"
+            )),
+        }
+    }
+}
+
+impl Amount {
+    fn matches(&self, got: &Json) -> bool {
+        match self {
+            Amount::None => got.is_null(),
+            Amount::Range(want) => {
+                let min_ok = want.min.as_ref().is_none_or(|x| got["min"] == **x);
+                let max_ok = match want.max.as_deref() {
+                    None => true,
+                    Some("none") => got["max"].is_null(),
+                    Some(x) => got["max"] == *x,
+                };
+                !got.is_null() && min_ok && max_ok
+            }
+        }
+    }
+}
+
+/// Every case of every measure file, read into `Case`: the file, its measure, the case's name
+/// (or its place) and the case, or why it cannot be read.
+type ReadCase = (PathBuf, u32, String, Result<Case, String>);
+
+fn read_cases() -> Vec<ReadCase> {
+    let compiled = compile_dir(Path::new(DIR)).expect("the ruleset folder compiles");
+    let mut out = Vec::new();
+    for file in compiled.cases {
+        let measure = u32::try_from(file.measure).expect("measure id");
+        for (i, raw) in file.cases.into_iter().enumerate() {
+            let name = match raw.get("name").and_then(Json::as_str) {
+                Some(n) => format!("“{n}”"),
+                None => format!("case {}", i + 1),
+            };
+            let case = serde_json::from_value::<Case>(raw).map_err(|e| e.to_string());
+            out.push((file.file.clone(), measure, name, case));
+        }
+    }
+    out
 }
 
 /// Checks one case; returns the list of mismatches.
-fn check_case(rs: &Ruleset, measure: u32, case: &Json) -> Vec<String> {
+fn check_case(rs: &Ruleset, measure: u32, case: &Case) -> Vec<String> {
     let mut bad = Vec::new();
-    let as_of = Date::parse(as_str(&case["as_of"], "as_of")).expect("as_of must be a real date");
-    let profile_json = serde_json::to_string(&case["profile"]).expect("profile");
-    let profile = parse_json(&profile_json).expect("profile parses");
-    let expect = &case["expect"];
-    // `text_only = true`: the clause alone, without the later documents that amend it.
-    let reading = match case.get("text_only") {
-        Some(Json::Bool(true)) => Reading::TextOnly,
-        _ => Reading::Amended,
+    let Some(as_of) = Date::parse(&case.as_of) else {
+        return vec![format!("as_of “{}” is not a real date", case.as_of)];
+    };
+    let profile_json = serde_json::to_string(&case.profile).expect("profile");
+    let profile = match parse_json(&profile_json) {
+        Ok(p) => p,
+        Err(e) => return vec![format!("profile: {}", e.message(Lang::En))],
+    };
+    let expect = &case.expect;
+    let reading = if case.text_only {
+        Reading::TextOnly
+    } else {
+        Reading::Amended
     };
     let lang_reports: Vec<(Lang, Json)> = Lang::ALL
         .into_iter()
@@ -48,118 +164,93 @@ fn check_case(rs: &Ruleset, measure: u32, case: &Json) -> Vec<String> {
         .collect();
     let report = &lang_reports[0].1;
     let errors = report["errors"].as_array().cloned().unwrap_or_default();
-    match expect.get("errors") {
-        Some(Json::Array(codes)) => {
+    match &expect.errors {
+        Some(want) => {
             let got: Vec<&str> = errors
                 .iter()
                 .map(|e| e["code"].as_str().unwrap_or(""))
                 .collect();
-            let want: Vec<&str> = codes.iter().map(|c| as_str(c, "errors[]")).collect();
-            if got != want {
+            if got != *want {
                 bad.push(format!("errors: expected {want:?}, got {got:?}"));
             }
         }
-        _ if !errors.is_empty() => bad.push(format!("the profile has errors: {errors:?}")),
-        _ => {}
+        None if !errors.is_empty() => bad.push(format!("the profile has errors: {errors:?}")),
+        None => {}
     }
     let m = report["measures"]
         .as_array()
         .and_then(|ms| ms.iter().find(|m| m["id"] == measure))
         .unwrap_or_else(|| panic!("measure {measure} is not in the report"));
 
-    if let Some(status) = expect.get("status")
-        && m["status"] != *status
-    {
-        bad.push(format!("status: expected {status}, got {}", m["status"]));
+    if m["status"] != *expect.status {
+        bad.push(format!(
+            "status: expected {}, got {}",
+            expect.status, m["status"]
+        ));
     }
-    let amount_matches = |got: &Json, want: &Json| -> bool {
-        match want {
-            Json::String(s) if s == "none" => got.is_null(),
-            Json::Object(w) => {
-                let min_ok = w.get("min").is_none_or(|x| got["min"] == *x);
-                let max_ok = match w.get("max") {
-                    None => true,
-                    Some(Json::String(s)) if s == "none" => got["max"].is_null(),
-                    Some(x) => got["max"] == *x,
-                };
-                !got.is_null() && min_ok && max_ok
-            }
-            _ => false,
-        }
-    };
-    if let Some(want) = expect.get("amount")
-        && !amount_matches(&m["amount"], want)
+    if let Some(want) = &expect.amount
+        && !want.matches(&m["amount"])
     {
-        bad.push(format!("amount: expected {want}, got {}", m["amount"]));
+        bad.push(format!("amount: expected {want:?}, got {}", m["amount"]));
     }
     let parts = m["parts"].as_array().cloned().unwrap_or_default();
     let part = |id: &str| parts.iter().find(|p| p["id"] == id).cloned();
-    if let Some(Json::Object(want)) = expect.get("parts") {
-        for (id, status) in want {
-            match part(id) {
-                None => bad.push(format!("part {id} does not exist")),
-                Some(p) if p["status"] != *status => {
-                    bad.push(format!("part {id}: expected {status}, got {}", p["status"]))
-                }
-                _ => {}
+    for (id, status) in &expect.parts {
+        match part(id) {
+            None => bad.push(format!("part {id} does not exist")),
+            Some(p) if p["status"] != **status => {
+                bad.push(format!("part {id}: expected {status}, got {}", p["status"]))
             }
+            _ => {}
         }
     }
-    // The later document a part is amended by on the as-of date ("none": by none).
-    if let Some(Json::Object(want)) = expect.get("amended_by") {
-        for (id, source) in want {
-            let Some(p) = part(id) else {
-                bad.push(format!("part {id} does not exist"));
-                continue;
-            };
-            let by: Vec<&str> = p["amendments"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|a| a["source"].as_str())
-                .collect();
-            let ok = match as_str(source, "amended_by") {
-                "none" => by.is_empty(),
-                s => by.contains(&s),
-            };
-            if !ok {
-                bad.push(format!(
-                    "part {id}: expected amended by {source}, got {by:?}"
-                ));
-            }
+    for (id, source) in &expect.amended_by {
+        let Some(p) = part(id) else {
+            bad.push(format!("part {id} does not exist"));
+            continue;
+        };
+        let by: Vec<&str> = p["amendments"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a["source"].as_str())
+            .collect();
+        let ok = match source.as_str() {
+            "none" => by.is_empty(),
+            s => by.contains(&s),
+        };
+        if !ok {
+            bad.push(format!(
+                "part {id}: expected amended by {source}, got {by:?}"
+            ));
         }
     }
-    // A part's status under the clause alone, where the amendments change it ("none": unchanged).
-    if let Some(Json::Object(want)) = expect.get("text_statuses") {
-        for (id, status) in want {
-            let Some(p) = part(id) else {
-                bad.push(format!("part {id} does not exist"));
-                continue;
-            };
-            let got = p["text_status"].as_str().unwrap_or("none");
-            if got != as_str(status, "text_statuses") {
-                bad.push(format!(
-                    "part {id} under the text alone: expected {status}, got {got}"
-                ));
-            }
+    for (id, status) in &expect.text_statuses {
+        let Some(p) = part(id) else {
+            bad.push(format!("part {id} does not exist"));
+            continue;
+        };
+        let got = p["text_status"].as_str().unwrap_or("none");
+        if got != status {
+            bad.push(format!(
+                "part {id} under the text alone: expected {status}, got {got}"
+            ));
         }
     }
-    if let Some(Json::Object(want)) = expect.get("part_amounts") {
-        for (id, a) in want {
-            match part(id) {
-                None => bad.push(format!("part {id} does not exist")),
-                Some(p) if !amount_matches(&p["amount"], a) => bad.push(format!(
-                    "part {id} amount: expected {a}, got {}",
-                    p["amount"]
-                )),
-                _ => {}
-            }
+    for (id, a) in &expect.part_amounts {
+        match part(id) {
+            None => bad.push(format!("part {id} does not exist")),
+            Some(p) if !a.matches(&p["amount"]) => bad.push(format!(
+                "part {id} amount: expected {a:?}, got {}",
+                p["amount"]
+            )),
+            _ => {}
         }
     }
-    if let Some(fact) = expect.get("first_failing") {
+    if let Some(fact) = &expect.first_failing {
         // The first reason of the (named, or first) ineligible part must be the failing condition.
-        let target = match expect.get("part") {
-            Some(id) => part(as_str(id, "part")),
+        let target = match &expect.part {
+            Some(id) => part(id),
             None => parts.iter().find(|p| p["status"] == "ineligible").cloned(),
         };
         match target {
@@ -170,16 +261,18 @@ fn check_case(rs: &Ruleset, measure: u32, case: &Json) -> Vec<String> {
                     .and_then(|e| e.first())
                     .cloned()
                     .unwrap_or_default();
-                if first["fact"] != *fact || first["outcome"] != "not_met" {
+                if first["fact"] != **fact || first["outcome"] != "not_met" {
                     bad.push(format!(
                         "first_failing: expected {fact} not met first, got {first}"
                     ));
                 }
             }
         }
+    } else if expect.part.is_some() {
+        bad.push("part names the part of first_failing, which is not given".to_owned());
     }
-    if let Some(Json::Array(want)) = expect.get("missing") {
-        let mut want: Vec<&str> = want.iter().map(|x| as_str(x, "missing[]")).collect();
+    if let Some(want) = &expect.missing {
+        let mut want: Vec<&str> = want.iter().map(String::as_str).collect();
         want.sort_unstable();
         let mut got: Vec<&str> = m["missing"]
             .as_array()
@@ -192,47 +285,50 @@ fn check_case(rs: &Ruleset, measure: u32, case: &Json) -> Vec<String> {
             bad.push(format!("missing: expected {want:?}, got {got:?}"));
         }
     }
-    if let Some(Json::Object(texts)) = expect.get("text") {
-        for (code, needle) in texts {
-            let lang = Lang::parse(code).unwrap_or_else(|| panic!("text: unknown language {code}"));
-            let r = &lang_reports
-                .iter()
-                .find(|(l, _)| *l == lang)
-                .expect("lang")
-                .1;
-            let m = r["measures"]
-                .as_array()
-                .and_then(|ms| ms.iter().find(|m| m["id"] == measure))
-                .expect("measure");
-            let needle = as_str(needle, "text");
-            let has = |reasons: &Json| {
-                reasons
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .any(|r| r["text"].as_str().is_some_and(|t| t.contains(needle)))
-            };
-            // The measure's reasons, and those of the named conditions it refers to (explained
-            // once per report).
-            let referred: Vec<&str> = m["parts"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .flat_map(|p| p["explanation"].as_array().into_iter().flatten())
-                .filter_map(|r| r["fact"].as_str())
-                .collect();
-            let found = m["parts"].as_array().into_iter().flatten().any(|p| {
-                has(&p["explanation"]) || p["formula"].as_str().is_some_and(|t| t.contains(needle))
-            }) || r["derived"].as_array().into_iter().flatten().any(|d| {
-                d["id"].as_str().is_some_and(|id| referred.contains(&id)) && has(&d["explanation"])
-            });
-            if !found {
-                bad.push(format!("text ({code}): no reason contains “{needle}”"));
-            }
+    for (code, needle) in &expect.text {
+        let Some(lang) = Lang::parse(code) else {
+            bad.push(format!("text: unknown language {code}"));
+            continue;
+        };
+        let r = &lang_reports
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .expect("lang")
+            .1;
+        let m = r["measures"]
+            .as_array()
+            .and_then(|ms| ms.iter().find(|m| m["id"] == measure))
+            .expect("measure");
+        let has = |reasons: &Json| {
+            reasons.as_array().into_iter().flatten().any(|r| {
+                r["text"]
+                    .as_str()
+                    .is_some_and(|t| t.contains(needle.as_str()))
+            })
+        };
+        // The measure's reasons, and those of the named conditions it refers to (explained
+        // once per report).
+        let referred: Vec<&str> = m["parts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|p| p["explanation"].as_array().into_iter().flatten())
+            .filter_map(|r| r["fact"].as_str())
+            .collect();
+        let found = m["parts"].as_array().into_iter().flatten().any(|p| {
+            has(&p["explanation"])
+                || p["formula"]
+                    .as_str()
+                    .is_some_and(|t| t.contains(needle.as_str()))
+        }) || r["derived"].as_array().into_iter().flatten().any(|d| {
+            d["id"].as_str().is_some_and(|id| referred.contains(&id)) && has(&d["explanation"])
+        });
+        if !found {
+            bad.push(format!("text ({code}): no reason contains “{needle}”"));
         }
     }
-    if let Some(class) = expect.get("size_class")
-        && report["size_class"]["class"] != *class
+    if let Some(class) = &expect.size_class
+        && report["size_class"]["class"] != **class
     {
         bad.push(format!(
             "size_class: expected {class}, got {}",
@@ -245,27 +341,27 @@ fn check_case(rs: &Ruleset, measure: u32, case: &Json) -> Vec<String> {
 #[test]
 fn every_example_case_holds() {
     let rs = ruleset();
-    let compiled = compile_dir(Path::new(DIR)).expect("the ruleset folder compiles");
     let mut failures = Vec::new();
     let mut per_measure: BTreeMap<u32, BTreeMap<String, usize>> = BTreeMap::new();
     let mut total = 0;
-    for file in &compiled.cases {
-        let measure = u32::try_from(file.measure).expect("measure id");
-        let entry = per_measure.entry(measure).or_default();
-        for case in &file.cases {
-            total += 1;
-            let name = case["name"].as_str().unwrap_or("(unnamed)");
-            let status = case["expect"]["status"]
-                .as_str()
-                .unwrap_or("other")
-                .to_owned();
-            *entry.entry(status).or_default() += 1;
-            for problem in check_case(&rs, measure, case) {
-                failures.push(format!(
-                    "{} measure {measure} “{name}”: {problem}",
-                    file.file.display()
-                ));
+    for (file, measure, name, case) in read_cases() {
+        total += 1;
+        let (name, problems) = match &case {
+            Ok(case) => {
+                *per_measure
+                    .entry(measure)
+                    .or_default()
+                    .entry(case.expect.status.clone())
+                    .or_default() += 1;
+                (format!("“{}”", case.name), check_case(&rs, measure, case))
             }
+            Err(e) => (name, vec![format!("cannot be read: {e}")]),
+        };
+        for problem in problems {
+            failures.push(format!(
+                "{} measure {measure} {name}: {problem}",
+                file.display()
+            ));
         }
     }
     eprintln!("{total} example cases over {} measures", per_measure.len());
@@ -283,7 +379,7 @@ fn every_example_case_holds() {
 #[test]
 fn every_measure_has_its_cases() {
     let rs = ruleset();
-    let compiled = compile_dir(Path::new(DIR)).expect("the ruleset folder compiles");
+    let cases = read_cases();
     let mut problems = Vec::new();
     let ids: Vec<u32> = rs.measures.iter().map(|m| m.id).collect();
     let all: Vec<u32> = (1..=28).collect();
@@ -293,12 +389,11 @@ fn every_measure_has_its_cases() {
         ));
     }
     for m in &rs.measures {
-        let statuses: Vec<&str> = compiled
-            .cases
+        let statuses: Vec<&str> = cases
             .iter()
-            .filter(|f| f.measure == u64::from(m.id))
-            .flat_map(|f| &f.cases)
-            .filter_map(|c| c["expect"]["status"].as_str())
+            .filter(|(_, measure, _, _)| *measure == m.id)
+            .filter_map(|(_, _, _, case)| case.as_ref().ok())
+            .map(|c| c.expect.status.as_str())
             .collect();
         if statuses.is_empty() {
             problems.push(format!("measure {} has no example case", m.id));
@@ -316,4 +411,47 @@ fn every_measure_has_its_cases() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A case that cannot be read fails by name, with the key: a typo'd `expect` key, a key the
+/// structs do not know, a case without `expect`, an amount that is neither "none" nor a range.
+#[test]
+fn a_misspelt_or_missing_key_is_an_error_not_a_skipped_check() {
+    let base = serde_json::json!({
+        "name": "n", "as_of": "2023-07-01", "profile": {}, "expect": { "status": "eligible" }
+    });
+    assert!(serde_json::from_value::<Case>(base.clone()).is_ok());
+    let with = |path: &[&str], value: Json| {
+        let mut v = base.clone();
+        let mut at = &mut v;
+        for key in &path[..path.len() - 1] {
+            at = &mut at[*key];
+        }
+        at[path[path.len() - 1]] = value;
+        serde_json::from_value::<Case>(v)
+            .err()
+            .map(|e| e.to_string())
+    };
+    let err = with(&["expect", "stauts"], "eligible".into()).expect("refused");
+    assert!(err.contains("unknown field `stauts`"), "{err}");
+    let err = with(&["expect", "amount"], serde_json::json!({ "mni": "0" })).expect("refused");
+    assert!(err.contains("unknown field `mni`"), "{err}");
+    let err = with(&["expect", "amount"], serde_json::json!(3)).expect("refused");
+    assert!(err.contains("an amount is"), "{err}");
+    let err = with(&["profil"], serde_json::json!({})).expect("refused");
+    assert!(err.contains("unknown field `profil`"), "{err}");
+    let mut no_expect = base.clone();
+    no_expect.as_object_mut().expect("object").remove("expect");
+    let err = serde_json::from_value::<Case>(no_expect)
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(err.contains("missing field `expect`"), "{err}");
+    let mut no_status = base;
+    no_status["expect"] = serde_json::json!({ "amount": "none" });
+    let err = serde_json::from_value::<Case>(no_status)
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(err.contains("missing field `status`"), "{err}");
 }

@@ -9,18 +9,31 @@ mod checks;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-/// Runs `check` on every file of tests/fuzz/regressions/`target`/ and names those that fail.
+/// Runs `check` on every file of tests/fuzz/regressions/`target`/ and names those that fail. A
+/// target without its folder, or with an empty one, fails too: a replay of nothing proves nothing
+/// (a renamed or deleted folder would otherwise pass silently).
 fn replay(target: &str, check: fn(&[u8])) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fuzz/regressions")
         .join(target);
-    let mut files: Vec<_> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .collect(),
-        Err(_) => Vec::new(),
-    };
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}. Every fuzz target keeps its regression inputs there.",
+            dir.display()
+        )
+    });
+    let mut files: Vec<_> = entries
+        .map(|e| {
+            e.unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .path()
+        })
+        .filter(|p| p.is_file())
+        .collect();
+    assert!(
+        !files.is_empty(),
+        "{} holds no regression input for the {target} target",
+        dir.display()
+    );
     files.sort();
     let failed: Vec<String> = files
         .iter()
@@ -79,4 +92,20 @@ fn ndjson_lines_are_counted_as_issue_6_says() {
     ] {
         assert_eq!(checks::ndjson_lines(input.as_bytes()), lines, "{input:?}");
     }
+}
+
+/// Every fuzz target (tests/fuzz/fuzz_targets/*.rs) is replayed by a test above: a new target
+/// needs its regressions folder and its test here.
+#[test]
+fn every_fuzz_target_is_replayed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/fuzz_targets");
+    let mut targets: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            (path.extension()? == "rs").then(|| path.file_stem()?.to_str().map(str::to_owned))?
+        })
+        .collect();
+    targets.sort();
+    assert_eq!(targets, ["batch", "check", "json", "profile", "ruleset"]);
 }

@@ -2,11 +2,14 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // As given, not UTF-8 checked: `run` refuses an argument that is not UTF-8 with a usage error.
+    let args = std::env::args_os().skip(1);
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = sme_eligibility::cli::run(&args, &mut stdin.lock(), &mut out);
+    // Larger reads than stdin's own 8 KiB buffer: fewer system calls when a register streams in.
+    let mut input = std::io::BufReader::with_capacity(1 << 16, stdin.lock());
+    let result = sme_eligibility::cli::run(args, &mut input, &mut out);
     if let Err(e) = std::io::Write::flush(&mut out) {
         eprintln!("sme-check: {e}");
         std::process::exit(1);

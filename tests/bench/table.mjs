@@ -93,8 +93,10 @@ if (batch.length) {
   p('  sme-check batch, NDJSON in and out, one core (taskset), as_of 2023-07-01:');
   for (const b of batch) p('    ', `${b.name} ${b.detail}`.padEnd(14), `${fmt(b.profiles)} profiles`.padStart(20), `${fmt(b.seconds, 2)} s`.padStart(10), `${fmt(b.profiles / b.seconds)} profiles/s`.padStart(20), `${fmt(b.bytes / b.seconds / 1048576, 1)} MB/s in`.padStart(14), `peak RSS ${fmt(b.max_rss_kb / 1024, 1)} MB`.padStart(18));
   const s10 = batch.find(b => b.name === '10k' && b.detail === 'summary'), s1m = batch.find(b => b.name === '1M' && b.detail === 'summary');
-  const best = s1m ?? s10;
-  if (best) p(`     target ≥ 200,000 profiles/s on one core: ${verdict(best.profiles / best.seconds >= 200000)}`);
+  // The throughput target is for screening a register: the compact status lines (issue 11).
+  const screening = batch.find(b => b.name === '1M' && b.detail === 'status') ?? batch.find(b => b.name === '10k' && b.detail === 'status');
+  const best = screening ?? s1m ?? s10;
+  if (best) p(`     target ≥ 200,000 profiles/s on one core (--detail ${best.detail}): ${verdict(best.profiles / best.seconds >= 200000)}`);
   if (s10 && s1m) {
     const per10 = s10.seconds / s10.profiles, per1m = s1m.seconds / s1m.profiles;
     p(`     cost per profile 1M / 10k = ${(per1m / per10).toFixed(2)} (1.00 = linear); peak memory 1M / 10k = ${(s1m.max_rss_kb / s10.max_rss_kb).toFixed(2)}: memory flat: ${verdict(s1m.max_rss_kb <= s10.max_rss_kb * 1.25)}`);

@@ -13,6 +13,7 @@ use sme_eligibility::engine::model::{Fact, FactKind};
 use sme_eligibility::engine::report::{self, AmountReport, Detail, Report};
 use sme_eligibility::engine::{Date, Lang, Profile, Ruleset, Value};
 use sme_eligibility::native::{load_json, parse_json, profile_schema};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -282,20 +283,28 @@ pub fn ndjson_lines(data: &[u8]) -> usize {
     newlines + usize::from(data.last().is_some_and(|b| *b != b'\n'))
 }
 
-/// Target `batch`: bytes as an NDJSON stream on the standard input of `sme-check batch`. The
-/// output has exactly one record per input line, in order: a report, or `{"line": n, "error": …}`
-/// with the right n; the run fails (exit code 1) exactly when some line gave an error record.
+/// Target `batch`: bytes as an NDJSON stream on the standard input of `sme-check batch`, in one of
+/// its details (summary, full, status), with `--lenient` or without. The output has exactly one
+/// record per input line, in order: a report (or status line), or `{"line": n, "error": …}` with
+/// the right n. The run fails (exit code 1) exactly when some line gave an error record, or,
+/// without `--lenient`, a record listing field errors.
 pub fn batch(data: &[u8]) {
     let h = hash(data);
     let mut args: Vec<String> = ["batch", "--as-of", "2023-07-01", "--lang"]
         .map(String::from)
         .to_vec();
     args.push(lang_from(h).code().to_owned());
-    if h.is_multiple_of(4) {
-        args.extend(["--detail".to_owned(), "full".to_owned()]);
+    match h % 4 {
+        0 => args.extend(["--detail".to_owned(), "full".to_owned()]),
+        1 => args.push("--detail=status".to_owned()),
+        _ => {}
+    }
+    let lenient = (h >> 2).is_multiple_of(3);
+    if lenient {
+        args.push("--lenient".to_owned());
     }
     let mut out = Vec::new();
-    let result = cli::run(&args, &mut &data[..], &mut out);
+    let result = cli::run(args, &mut &data[..], &mut out);
     let text = std::str::from_utf8(&out).unwrap_or_else(|e| panic!("output not UTF-8: {e}"));
     assert!(
         text.is_empty() || text.ends_with('\n'),
@@ -313,7 +322,7 @@ pub fn batch(data: &[u8]) {
         }
     );
     let measures = builtin().measures.len();
-    let mut errors = 0;
+    let (mut unreadable, mut with_errors) = (0, 0);
     for (i, record) in records.iter().enumerate() {
         let n = i + 1;
         let v: serde_json::Value = serde_json::from_str(record)
@@ -322,7 +331,7 @@ pub fn batch(data: &[u8]) {
             .as_object()
             .unwrap_or_else(|| panic!("record {n} is not an object: {record}"));
         if let Some(error) = obj.get("error") {
-            errors += 1;
+            unreadable += 1;
             assert_eq!(
                 obj.get("line").and_then(serde_json::Value::as_u64),
                 u64::try_from(n).ok(),
@@ -332,25 +341,46 @@ pub fn batch(data: &[u8]) {
                 error.as_str().is_some_and(|s| !s.is_empty()),
                 "record {n}: {record}"
             );
-        } else {
-            let got = obj
+            continue;
+        }
+        // A report lists its measures; a status line has a letter for each.
+        let got = match obj.get("status").and_then(serde_json::Value::as_str) {
+            Some(letters) => {
+                assert!(
+                    letters.chars().all(|c| "ENIX-".contains(c)),
+                    "record {n}: status “{letters}”"
+                );
+                Some(letters.chars().count())
+            }
+            None => obj
                 .get("measures")
                 .and_then(serde_json::Value::as_array)
-                .map(Vec::len);
-            assert_eq!(
-                got,
-                Some(measures),
-                "record {n} is neither a report nor an error"
-            );
+                .map(Vec::len),
+        };
+        assert_eq!(
+            got,
+            Some(measures),
+            "record {n} is neither a report, a status line nor an error"
+        );
+        if obj
+            .get("errors")
+            .and_then(serde_json::Value::as_array)
+            .is_some_and(|e| !e.is_empty())
+        {
+            with_errors += 1;
         }
     }
+    let should_fail = unreadable > 0 || (with_errors > 0 && !lenient);
     match result {
-        Ok(()) => assert_eq!(errors, 0, "error records, yet the run succeeded"),
+        Ok(()) => assert!(
+            !should_fail,
+            "{unreadable} error record(s), {with_errors} with field errors (lenient: {lenient}), yet the run succeeded"
+        ),
         Err(f) => {
             assert_eq!(f.code, 1, "exit code {}: {}", f.code, f.message);
             assert!(
-                errors > 0,
-                "the run failed with no error record: {}",
+                should_fail,
+                "the run failed with no error record and no refused profile: {}",
                 f.message
             );
         }
@@ -383,34 +413,74 @@ fn alias(arg: &str) -> Option<PathBuf> {
 }
 
 /// Target `check`: any command line. The input is the arguments separated by NUL, then (after an
-/// empty argument, i.e. two NULs) the standard input. `cli::run` returns Ok or a failure with exit
-/// code 1 or 2 and a message, never a panic, and writes UTF-8. Inputs whose arguments could name
-/// a real file other than the fixtures above are skipped.
+/// empty argument, i.e. two NULs) the standard input; an argument may be any bytes, UTF-8 or not.
+/// `cli::run` returns Ok or a failure with exit code 1 or 2 and a message, never a panic, and
+/// writes UTF-8; an argument that is not UTF-8 is a usage error (2); a `check` that succeeds with
+/// `--format json` printed a report without field errors, unless `--lenient` was given. Inputs whose
+/// arguments could name a real file other than the fixtures above are skipped.
 pub fn check(data: &[u8]) {
     let (head, stdin) = match data.windows(2).position(|w| w == b"\0\0") {
         Some(i) => (&data[..i], &data[i + 2..]),
         None => (data, &[][..]),
     };
-    let mut args = Vec::new();
+    let mut args: Vec<OsString> = Vec::new();
     for arg in head.split(|b| *b == 0) {
-        let arg = String::from_utf8_lossy(arg);
-        match alias(&arg) {
-            Some(path) => args.push(path.to_string_lossy().into_owned()),
-            None if arg.contains(['/', '\\']) || Path::new(&*arg).exists() => return,
-            None => args.push(arg.into_owned()),
+        let text = String::from_utf8_lossy(arg);
+        match alias(&text) {
+            Some(path) => args.push(path.into_os_string()),
+            None if arg.contains(&b'/') || arg.contains(&b'\\') => return,
+            None => {
+                let arg = os_string(arg);
+                if Path::new(&arg).exists() {
+                    return;
+                }
+                args.push(arg);
+            }
         }
     }
+    let not_utf8 = args.iter().any(|a| a.to_str().is_none());
+    let lenient = args.iter().any(|a| a == "--lenient");
+    let command = args.first().cloned();
     let mut out = Vec::new();
-    match cli::run(&args, &mut &stdin[..], &mut out) {
-        Ok(()) => {}
+    match cli::run(args, &mut &stdin[..], &mut out) {
+        Ok(()) => {
+            assert!(!not_utf8, "an argument that is not UTF-8 was accepted");
+            // The JSON report (a table or a help text never starts with a brace).
+            if command.as_deref() == Some("check".as_ref()) && out.first() == Some(&b'{') {
+                let report: serde_json::Value = serde_json::from_slice(&out)
+                    .unwrap_or_else(|e| panic!("check --format json printed no JSON: {e}"));
+                let errors = report["errors"].as_array().map_or(0, Vec::len);
+                assert!(
+                    errors == 0 || lenient,
+                    "check succeeded with {errors} field error(s) and no --lenient"
+                );
+            }
+        }
         Err(f) => {
             assert!(f.code == 1 || f.code == 2, "exit code {}", f.code);
             assert!(!f.message.is_empty(), "a failure without a message");
+            assert!(
+                !not_utf8 || f.code == 2,
+                "an argument that is not UTF-8 gave exit code {}: {}",
+                f.code,
+                f.message
+            );
         }
     }
     if let Err(e) = std::str::from_utf8(&out) {
         panic!("output not UTF-8: {e}");
     }
+}
+
+/// An argument as the operating system passes it: any bytes on Unix.
+#[cfg(unix)]
+fn os_string(bytes: &[u8]) -> OsString {
+    std::os::unix::ffi::OsStringExt::from_vec(bytes.to_vec())
+}
+
+#[cfg(not(unix))]
+fn os_string(bytes: &[u8]) -> OsString {
+    OsString::from(String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// Target `json`: the engine's JSON reader on any bytes never panics, and on UTF-8 text agrees with
