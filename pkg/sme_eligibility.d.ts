@@ -158,7 +158,37 @@ export interface Catalog {
     measures: MeasureInfo[];
 }
 
-/** Thrown by `Engine.fromJson` for a ruleset that cannot be used, with every problem found. */
+/** Why one measure stands as it does (`Engine.why`, asked when a person opens it). */
+export interface MeasureWhy {
+    id: number;
+    parts: PartWhy[];
+    /** What the named conditions its reasons name consist of. */
+    derived: { id: string; label: string; outcome: "met" | "not_met" | "unknown"; explanation: Reason[] }[];
+    /** The size class's comparisons, when a reason names the size class. */
+    size_class?: Reason[];
+}
+
+export interface PartWhy {
+    id: string;
+    formula?: string;
+    basis?: string;
+    amount_cite?: string;
+    explanation: Reason[];
+    note?: string;
+}
+
+/** One language's strings of a packed ruleset (pkg/ruleset/LANG.json, LANG.clauses.json). */
+export interface StringTable {
+    /** The content hash of the ruleset the strings belong to. */
+    ruleset: string;
+    lang: "zh" | "ja" | "en";
+    /** Where in the ruleset's table the strings start. */
+    start: number;
+    strings: string[];
+}
+
+/** Thrown by `Engine.fromJson` for a ruleset that cannot be used, with every problem found; by
+ * `new Engine` (the page's API) for a core or strings that are not a packed ruleset's. */
 export interface RulesetLoadError {
     name: "RulesetLoadError";
     errors: { path: string; message: { zh: string; ja: string; en: string } }[];
@@ -167,29 +197,42 @@ export interface RulesetLoadError {
 
 
 /**
- * A loaded, checked ruleset, ready to evaluate profiles.
+ * A ruleset, and the last profile decided on (so that `why` explains that one).
  */
 export class Engine {
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * The ruleset described in one language: questions, chapters, measures with their clause text.
+     * More strings of the ruleset: another language, or the clause texts of one (`StringTable`).
+     */
+    addStrings(table: StringTable): void;
+    /**
+     * The ruleset described in one language: questions, chapters, measures (their clause texts
+     * once that language's clause strings are added).
      */
     catalog(lang?: string | null): Catalog;
     /**
-     * Evaluates a profile (a plain object of answers). Never throws for bad answers: they come
-     * back in `errors`, named by field and translated, and count as unknown.
+     * The decisions for a profile: statuses, amounts, windows, amendments, departments and the
+     * questions to ask next, in the chosen language, without the reasons (`why` gives those).
+     * Never throws for bad answers: they come back in `errors`, named by field and translated.
      */
-    evaluate(profile: Record<string, unknown>, options: EvaluateOptions | undefined): Report;
+    decide(profile: Record<string, unknown>, options: EvaluateOptions | undefined): Report;
     /**
-     * Another ruleset (a compiled ruleset document, as JSON text), checked on load. Throws a
-     * `RulesetLoadError` listing every problem.
+     * A packed ruleset: its core (bytes) and one language's strings (`StringTable`). Throws a
+     * `RulesetLoadError` (code `corrupt_core`, or `strings` for a table of another ruleset).
      */
-    static fromJson(text: string): Engine;
+    constructor(core: Uint8Array | number[], strings: StringTable);
     /**
-     * The built-in ruleset, 沪企服办〔2023〕1号.
+     * Why a measure of the last decided profile stands as it does, in a language; undefined
+     * before any decision or for a measure the ruleset does not have.
      */
-    constructor();
+    why(measure: number, lang?: string | null): MeasureWhy | undefined;
+    readonly hash: string;
+    /**
+     * The ruleset's id, version and content hash.
+     */
+    readonly id: string;
+    readonly version: string;
 }
 
 /**
@@ -202,10 +245,14 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_engine_free: (a: number, b: number) => void;
+    readonly engine_addStrings: (a: number, b: any) => [number, number];
     readonly engine_catalog: (a: number, b: number, c: number) => any;
-    readonly engine_evaluate: (a: number, b: any, c: any) => any;
-    readonly engine_fromJson: (a: any) => [number, number, number];
-    readonly engine_new: () => [number, number, number];
+    readonly engine_decide: (a: number, b: any, c: any) => any;
+    readonly engine_hash: (a: number) => [number, number];
+    readonly engine_id: (a: number) => [number, number];
+    readonly engine_new: (a: number, b: number, c: any) => [number, number, number];
+    readonly engine_version: (a: number) => [number, number];
+    readonly engine_why: (a: number, b: number, c: number, d: number) => any;
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

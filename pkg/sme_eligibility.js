@@ -1,15 +1,9 @@
 /* @ts-self-types="./sme_eligibility.d.ts" */
 
 /**
- * A loaded, checked ruleset, ready to evaluate profiles.
+ * A ruleset, and the last profile decided on (so that `why` explains that one).
  */
 export class Engine {
-    static __wrap(ptr) {
-        const obj = Object.create(Engine.prototype);
-        obj.__wbg_ptr = ptr;
-        EngineFinalization.register(obj, obj.__wbg_ptr, obj);
-        return obj;
-    }
     __destroy_into_raw() {
         const ptr = this.__wbg_ptr;
         this.__wbg_ptr = 0;
@@ -21,7 +15,18 @@ export class Engine {
         wasm.__wbg_engine_free(ptr, 0);
     }
     /**
-     * The ruleset described in one language: questions, chapters, measures with their clause text.
+     * More strings of the ruleset: another language, or the clause texts of one (`StringTable`).
+     * @param {StringTable} table
+     */
+    addStrings(table) {
+        const ret = wasm.engine_addStrings(this.__wbg_ptr, table);
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
+        }
+    }
+    /**
+     * The ruleset described in one language: questions, chapters, measures (their clause texts
+     * once that language's clause strings are added).
      * @param {string | null} [lang]
      * @returns {Catalog}
      */
@@ -32,40 +37,93 @@ export class Engine {
         return ret;
     }
     /**
-     * Evaluates a profile (a plain object of answers). Never throws for bad answers: they come
-     * back in `errors`, named by field and translated, and count as unknown.
+     * The decisions for a profile: statuses, amounts, windows, amendments, departments and the
+     * questions to ask next, in the chosen language, without the reasons (`why` gives those).
+     * Never throws for bad answers: they come back in `errors`, named by field and translated.
      * @param {Record<string, unknown>} profile
      * @param {EvaluateOptions | undefined} options
      * @returns {Report}
      */
-    evaluate(profile, options) {
-        const ret = wasm.engine_evaluate(this.__wbg_ptr, profile, options);
+    decide(profile, options) {
+        const ret = wasm.engine_decide(this.__wbg_ptr, profile, options);
         return ret;
     }
     /**
-     * Another ruleset (a compiled ruleset document, as JSON text), checked on load. Throws a
-     * `RulesetLoadError` listing every problem.
-     * @param {string} text
-     * @returns {Engine}
+     * @returns {string}
      */
-    static fromJson(text) {
-        const ret = wasm.engine_fromJson(text);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
+    get hash() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.engine_hash(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
         }
-        return Engine.__wrap(ret[0]);
     }
     /**
-     * The built-in ruleset, 沪企服办〔2023〕1号.
+     * The ruleset's id, version and content hash.
+     * @returns {string}
      */
-    constructor() {
-        const ret = wasm.engine_new();
+    get id() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.engine_id(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * A packed ruleset: its core (bytes) and one language's strings (`StringTable`). Throws a
+     * `RulesetLoadError` (code `corrupt_core`, or `strings` for a table of another ruleset).
+     * @param {Uint8Array | number[]} core
+     * @param {StringTable} strings
+     */
+    constructor(core, strings) {
+        const ptr0 = passArray8ToWasm0(core, wasm.__wbindgen_malloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.engine_new(ptr0, len0, strings);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
         this.__wbg_ptr = ret[0];
         EngineFinalization.register(this, this.__wbg_ptr, this);
         return this;
+    }
+    /**
+     * @returns {string}
+     */
+    get version() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.engine_version(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * Why a measure of the last decided profile stands as it does, in a language; undefined
+     * before any decision or for a measure the ruleset does not have.
+     * @param {number} measure
+     * @param {string | null} [lang]
+     * @returns {MeasureWhy | undefined}
+     */
+    why(measure, lang) {
+        const val2 = +measure;
+        var ptr0 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        var len0 = WASM_VECTOR_LEN;
+        const ret = wasm.engine_why(this.__wbg_ptr, val2, ptr0, len0);
+        return ret;
     }
 }
 if (Symbol.dispose) Engine.prototype[Symbol.dispose] = Engine.prototype.free;
@@ -278,6 +336,13 @@ function handleError(f, args) {
 
 function isLikeNone(x) {
     return x === undefined || x === null;
+}
+
+function passArray8ToWasm0(arg, malloc) {
+    const ptr = malloc(arg.length * 1, 1) >>> 0;
+    getUint8ArrayMemory0().set(arg, ptr / 1);
+    WASM_VECTOR_LEN = arg.length;
+    return ptr;
 }
 
 function passStringToWasm0(arg, malloc, realloc) {

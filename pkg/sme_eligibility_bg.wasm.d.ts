@@ -2,10 +2,14 @@
 /* eslint-disable */
 export const memory: WebAssembly.Memory;
 export const __wbg_engine_free: (a: number, b: number) => void;
+export const engine_addStrings: (a: number, b: any) => [number, number];
 export const engine_catalog: (a: number, b: number, c: number) => any;
-export const engine_evaluate: (a: number, b: any, c: any) => any;
-export const engine_fromJson: (a: any) => [number, number, number];
-export const engine_new: () => [number, number, number];
+export const engine_decide: (a: number, b: any, c: any) => any;
+export const engine_hash: (a: number) => [number, number];
+export const engine_id: (a: number) => [number, number];
+export const engine_new: (a: number, b: number, c: any) => [number, number, number];
+export const engine_version: (a: number) => [number, number];
+export const engine_why: (a: number, b: number, c: number, d: number) => any;
 export const version: () => [number, number];
 export const __wbindgen_malloc: (a: number, b: number) => number;
 export const __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -89,8 +89,8 @@ fn a_packed_ruleset_reports_the_same_without_its_clause_texts() {
     .expect("profile");
     let as_of = Date::parse("2023-07-01").expect("date");
     for lang in Lang::ALL {
-        let mut texts = Texts::default();
         let table = &packed.tables[lang as usize];
+        let mut texts = Texts::with_len(table.len());
         texts.set(lang, 0, table[..packed.why].iter().cloned());
         let page = decode(&packed.core, texts).expect("the core reads");
         assert_eq!(page.hash, rs.hash);

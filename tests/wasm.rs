@@ -1,6 +1,6 @@
 //! The exported JavaScript API, run as WebAssembly in headless Chromium (wasm-bindgen-test):
 //! `cargo test --target wasm32-unknown-unknown --test wasm` with CHROMEDRIVER set (see .ci/test).
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "full"))]
 
 use js_sys::{Array, JSON, Reflect};
 use sme_eligibility::wasm_api::{Engine, version};

@@ -311,6 +311,11 @@ pub fn decode(bytes: &[u8], texts: Texts) -> Result<Ruleset, Corrupt> {
     if r.at != bytes.len() {
         return Err(r.corrupt());
     }
+    let given = texts;
+    let mut texts = Texts::with_len(r.n.texts);
+    for lang in Lang::ALL {
+        texts.set(lang, 0, given.table(lang).iter().cloned());
+    }
     let fact_names = Names::new(facts.iter().map(|f| f.id.clone()).collect());
     Ok(Ruleset {
         id,

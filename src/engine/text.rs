@@ -89,6 +89,8 @@ pub struct Text(pub u32);
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Texts {
     tables: [Vec<String>; 3],
+    /// How many texts the ruleset has, whatever is loaded of each language.
+    len: usize,
 }
 
 impl Texts {
@@ -98,19 +100,28 @@ impl Texts {
             .map_or("", String::as_str)
     }
 
+    /// Room for `len` texts, none of them loaded yet (a page's engine reading a core).
+    pub fn with_len(len: usize) -> Texts {
+        Texts {
+            tables: Default::default(),
+            len,
+        }
+    }
+
     /// A new text, in every language at once (a loader reading a ruleset document).
     pub fn push(&mut self, [zh, ja, en]: [String; 3]) -> Text {
-        let index = self.tables[0].len();
+        let index = self.len;
         for (table, s) in self.tables.iter_mut().zip([zh, ja, en]) {
             table.resize(index, String::new());
             table.push(s);
         }
+        self.len += 1;
         Text(u32::try_from(index).unwrap_or(u32::MAX))
     }
 
-    /// How many texts the ruleset has (its Chinese table, always complete once loaded).
+    /// How many texts the ruleset has.
     pub fn len(&self) -> usize {
-        self.tables[0].len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
@@ -122,12 +133,20 @@ impl Texts {
     }
 
     /// Puts one language's strings in place from `start` on (a table fetched by a page, or the
-    /// clause texts that follow it).
+    /// strings that follow it), as many as the ruleset has room for; the strings already in place
+    /// before `start` stay, and so do those after the ones given.
     pub fn set(&mut self, lang: Lang, start: usize, strings: impl IntoIterator<Item = String>) {
+        let len = self.len;
         let table = &mut self.tables[lang as usize];
-        table.truncate(start);
-        table.resize(start, String::new());
-        table.extend(strings);
+        if table.len() < start {
+            table.resize(start.min(len), String::new());
+        }
+        for (i, s) in (start..len).zip(strings) {
+            match table.get_mut(i) {
+                Some(slot) => *slot = s,
+                None => table.push(s),
+            }
+        }
     }
 
     /// The languages in which text `t` is empty.

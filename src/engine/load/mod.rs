@@ -20,7 +20,7 @@ pub use problem::{Problem, RulesetError};
 pub use reader::short;
 
 use crate::engine::model::{Chapter, Department, Derived, Fact, Measure, Ruleset, Section, Source};
-use crate::engine::text::Lang;
+use crate::engine::text::{Lang, Texts};
 use crate::engine::value::Value;
 use cond::load_cond;
 use derived::{check_derived_refs, load_derived};
@@ -66,6 +66,7 @@ pub fn load(doc: &Value, hash: String) -> Result<Ruleset, Vec<RulesetError>> {
     if let Some(tables) = get(o, "strings") {
         let [zh, ja, en] = load_strings(&mut l, tables);
         l.tables = zh.len();
+        l.texts = Texts::with_len(zh.len());
         for (lang, table) in Lang::ALL.into_iter().zip([zh, ja, en]) {
             l.texts.set(lang, 0, table);
         }
