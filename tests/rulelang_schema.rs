@@ -97,10 +97,12 @@ fn every_authored_file_validates_against_the_schema() {
 fn every_file_rewritten_in_the_rule_language_validates_too() {
     let out = std::env::temp_dir().join(format!("sme-rulelang-schema-{}", std::process::id()));
     let _ = fs::remove_dir_all(&out);
-    convert_dir(Path::new("src/rules/shanghai-2023-1"), &out).expect("converts");
+    // The earlier form (tests/fixtures/rulelang-v1), converted; the real folder is already written
+    // in the rule language and validated above.
+    convert_dir(Path::new("tests/fixtures/rulelang-v1"), &out).expect("converts");
     let n = validate_folder(&out);
     let _ = fs::remove_dir_all(&out);
-    assert!(n >= 32);
+    assert!(n >= 11);
 }
 
 #[test]

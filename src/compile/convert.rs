@@ -207,6 +207,11 @@ impl Writer<'_> {
             let place = join(path, &k.name);
             match (&v.val, k.name.as_str()) {
                 (_, "when") if header.ends_with("derived") => later.push(e),
+                // Already in the rule language: kept as written.
+                (Val::Str(_), "ask_if") => {
+                    self.comments_for(&place);
+                    self.simple(&k.name, v, path);
+                }
                 (_, "ask_if") => {
                     self.comments_for(&place);
                     let c = v.to_json();
