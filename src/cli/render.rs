@@ -177,6 +177,23 @@ pub fn render_text(rs: &Ruleset, r: &Report, lang: Lang) -> String {
             }
         }
     }
+    if let Some(near) = &r.within_reach
+        && !near.is_empty()
+    {
+        s.push('\n');
+        line(
+            &mut s,
+            l.pick([
+                "差一点（改变一项即可符合条件）：",
+                "あと一歩（一つ変われば該当）：",
+                "Within reach (one change away):",
+            ])
+            .to_owned(),
+        );
+        for n in near {
+            line(&mut s, format!("  - {}({}) {}", n.measure, n.part, n.text));
+        }
+    }
     if let Some(q) = &r.next_questions
         && !q.is_empty()
     {

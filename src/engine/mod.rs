@@ -17,6 +17,7 @@ pub mod logic;
 pub mod model;
 pub mod next;
 pub mod profile;
+pub mod reach;
 pub mod report;
 pub mod sha256;
 pub mod size;

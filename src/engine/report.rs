@@ -13,7 +13,9 @@ use super::format;
 use super::interval::{AmountKind, Interval};
 use super::model::*;
 use super::next::{self, Question};
+use super::profile::FactValue;
 use super::profile::{FieldError, Profile};
+use super::reach;
 use super::text::{Lang, Tpl, fill};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -44,7 +46,26 @@ pub struct Report<'a> {
     pub derived: Option<Vec<DerivedReport<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_questions: Option<Vec<Question<'a>>>,
+    /// Parts one answer or one number away from eligible, the most money first (words detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within_reach: Option<Vec<ReachReport<'a>>>,
     pub errors: Vec<ErrorReport>,
+}
+
+/// A part one change away from eligible: which answer, and what it would bring.
+#[derive(Serialize)]
+pub struct ReachReport<'a> {
+    pub measure: u32,
+    pub part: &'a str,
+    /// The fact to answer or change, and the value that makes the part eligible.
+    pub fact: &'a str,
+    pub value: String,
+    /// The fact's present value, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub now: Option<String>,
+    pub amount: Option<AmountReport>,
+    /// "技术改造项目总投资达到 1000万元 → 最高100万元".
+    pub text: String,
 }
 
 #[derive(Serialize)]
@@ -399,6 +420,7 @@ pub fn build<'a>(
                 .collect()
         }),
         next_questions: words.then(|| next::questions(cx, ev, lang)),
+        within_reach: words.then(|| within_reach(cx, ev, lang)),
         errors: errors
             .iter()
             .map(|e| ErrorReport {
@@ -482,6 +504,75 @@ fn part_report<'a>(
         explanation,
         note,
     }
+}
+
+const REACH_AT_LEAST: Tpl = ["{0}达到 {1}", "{0}が{1}以上", "{0} of at least {1}"];
+const REACH_AT_MOST: Tpl = ["{0}不超过 {1}", "{0}が{1}以下", "{0} of at most {1}"];
+const REACH_IS: Tpl = ["{0}：{1}", "{0}：{1}", "{0}: {1}"];
+const REACH_THEN: Tpl = ["{0} → {1}", "{0} → {1}", "{0} → {1}"];
+
+/// The parts within reach, each with the change in words, the most money first (a floor counts
+/// as unbounded; parts without an amount last).
+fn within_reach<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<ReachReport<'a>> {
+    let rs: &'a Ruleset = cx.rs;
+    let mut found: Vec<(Option<Option<rust_decimal::Decimal>>, ReachReport<'a>)> =
+        reach::within_reach(cx, ev)
+            .into_iter()
+            .filter_map(|r| {
+                let m = rs.measures.get(r.measure)?;
+                let p = m.parts.get(r.part)?;
+                let fact = rs.facts.get(r.fact)?;
+                let value = format::value(rs, fact, &r.value, lang);
+                let label = rs.text(&fact.label, lang);
+                let change = match (&r.value, r.op) {
+                    (FactValue::Number(_), Op::Ge | Op::Gt) => {
+                        fill(lang, &REACH_AT_LEAST, &[label, &value])
+                    }
+                    (FactValue::Number(_), Op::Le | Op::Lt) => {
+                        fill(lang, &REACH_AT_MOST, &[label, &value])
+                    }
+                    _ => fill(lang, &REACH_IS, &[label, &value]),
+                };
+                let amount = match r.amount {
+                    AmountOutcome::Known(i) => Some(amount_report(i, Some(lang))),
+                    _ => None,
+                };
+                let gain = amount
+                    .as_ref()
+                    .and_then(|a| a.text.clone())
+                    .unwrap_or_else(|| Status::Eligible.label(lang).to_owned());
+                let rank = match r.amount {
+                    AmountOutcome::Known(i) => Some(i.hi),
+                    _ => None,
+                };
+                let now = cx
+                    .profile
+                    .values
+                    .get(r.fact)
+                    .and_then(Option::as_ref)
+                    .map(|v| format::value(rs, fact, v, lang));
+                Some((
+                    rank,
+                    ReachReport {
+                        measure: m.id,
+                        part: &p.id,
+                        fact: &fact.id,
+                        value,
+                        now,
+                        amount,
+                        text: fill(lang, &REACH_THEN, &[&change, &gain]),
+                    },
+                ))
+            })
+            .collect();
+    // Unbounded (a floor) above any cap; a known amount above none; larger above smaller.
+    let key = |rank: &Option<Option<rust_decimal::Decimal>>| match rank {
+        Some(None) => (2, rust_decimal::Decimal::ZERO),
+        Some(Some(d)) => (1, *d),
+        None => (0, rust_decimal::Decimal::ZERO),
+    };
+    found.sort_by_key(|f| std::cmp::Reverse(key(&f.0)));
+    found.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Why a part stands as it does: its reasons, and how its amount is computed.
