@@ -67,6 +67,11 @@ fn ruleset_regressions() {
     replay("ruleset", checks::ruleset);
 }
 
+#[test]
+fn core_regressions() {
+    replay("core", checks::core);
+}
+
 /// Blank lines were skipped without a record, and a line that is not UTF-8 stopped the run.
 #[test]
 fn batch_regressions() {
@@ -107,5 +112,8 @@ fn every_fuzz_target_is_replayed() {
         })
         .collect();
     targets.sort();
-    assert_eq!(targets, ["batch", "check", "json", "profile", "ruleset"]);
+    assert_eq!(
+        targets,
+        ["batch", "check", "core", "json", "profile", "ruleset"]
+    );
 }

@@ -207,6 +207,7 @@ pub fn decode(bytes: &[u8], texts: Texts) -> Result<Ruleset, Corrupt> {
         depth: 0,
         n: Counts::default(),
         fields: Vec::new(),
+        in_formula: Vec::new(),
     };
     if r.take(MAGIC.len())? != MAGIC {
         return Err(Corrupt { at: 0 });
@@ -256,6 +257,14 @@ pub fn decode(bytes: &[u8], texts: Texts) -> Result<Ruleset, Corrupt> {
     let mut facts = r.list(|r| r.fact(true))?;
     r.n.facts = facts.len();
     r.fields = facts.iter().map(|f| field_count(&f.kind)).collect();
+    r.in_formula = facts
+        .iter()
+        .map(|f| match f.kind {
+            FactKind::Int { min, .. } => min >= 0,
+            FactKind::Money { min, .. } => !min.is_sign_negative(),
+            _ => false,
+        })
+        .collect();
     r.n.derived = r.uint()?;
     for f in &mut facts {
         f.ask_if = r.opt(|r| r.cond(Scope::Top))?;
@@ -716,6 +725,8 @@ struct Reader<'b> {
     n: Counts,
     /// The number of fields of each fact (0 unless a list).
     fields: Vec<usize>,
+    /// Whether a formula may use each fact: a number that cannot be negative (amounts never are).
+    in_formula: Vec<bool>,
 }
 
 impl Reader<'_> {
@@ -989,8 +1000,15 @@ impl Reader<'_> {
     fn expr(&mut self) -> Read<Expr> {
         self.deeper(FORMULA_DEPTH, |r| {
             Ok(match r.uint()? {
-                0 => Expr::Const(r.decimal()?),
-                1 => Expr::Fact(r.index(r.n.facts)?),
+                // As the loader checks: no amount is negative, nor any number it is made of.
+                0 => match r.decimal()? {
+                    d if d.is_sign_negative() && !d.is_zero() => return Err(r.corrupt()),
+                    d => Expr::Const(d),
+                },
+                1 => match r.index(r.n.facts)? {
+                    f if r.in_formula.get(f) == Some(&true) => Expr::Fact(f),
+                    _ => return Err(r.corrupt()),
+                },
                 2 => Expr::Mul(r.list(|r| r.expr())?),
                 3 => Expr::Add(r.list(|r| r.expr())?),
                 4 => Expr::MinOf(r.list(|r| r.expr())?),

@@ -59,7 +59,12 @@ fn main() {
     let lang = Lang::Zh;
 
     let mut results = Vec::new();
+    // SME_BENCH_ONLY=evaluate runs one figure alone (for a profiler: valgrind --tool=callgrind).
+    let only = std::env::var("SME_BENCH_ONLY").ok();
     let mut run = |name: &str, f: &dyn Fn(&(Date, Value)) -> usize| {
+        if only.as_deref().is_some_and(|o| o != name) {
+            return;
+        }
         for p in set.iter().take(500) {
             black_box(f(p)); // warm-up
         }

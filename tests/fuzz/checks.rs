@@ -7,6 +7,7 @@
 
 use rust_decimal::Decimal;
 use sme_eligibility::cli;
+use sme_eligibility::engine::codec;
 use sme_eligibility::engine::eval::{AmountOutcome, Context, Interval};
 use sme_eligibility::engine::json::{JsonError, JsonProblem};
 use sme_eligibility::engine::model::{Fact, FactKind};
@@ -79,6 +80,22 @@ fn take_as_of(input: &mut Value) -> Option<Date> {
     }
 }
 
+/// Target `core`: bytes → `codec::decode`, the compact form of a checked ruleset a page reads
+/// without the loader (with the built-in ruleset's strings at hand). Refused: fine, and nothing
+/// more to check. Read: exercised like a loaded ruleset, and written again it reads back the same.
+pub fn core(data: &[u8]) {
+    let Ok(rs) = codec::decode(data, builtin().texts.clone()) else {
+        return;
+    };
+    exercise(&rs, hash(data));
+    let again = codec::decode(&codec::encode(&rs), rs.texts.clone())
+        .unwrap_or_else(|e| panic!("a core read and written again is refused at {}", e.at));
+    assert!(
+        again == rs,
+        "a core read and written again reads back different"
+    );
+}
+
 /// Target `ruleset`: bytes → `load_json` (a ruleset loaded at run time). Refused: every error says
 /// why in each language. Loaded: an empty profile and profiles answering every question (at the
 /// low end of each range, the middle, the high end, and a mix the input picks) evaluate into
@@ -97,10 +114,15 @@ pub fn ruleset(data: &[u8]) {
             return;
         }
     };
-    let h = hash(data);
+    exercise(&rs, hash(data));
+}
+
+/// A ruleset that loaded (or read): empty and full profiles evaluated at dates around its own,
+/// each report checked; its questionnaire schema and catalogue serialise.
+fn exercise(rs: &Ruleset, h: u64) {
     let lang = lang_from(h);
     let at = date_from(h);
-    let end = report::last_window_end(&rs);
+    let end = report::last_window_end(rs);
     let mut state = h | 1;
     let mut hashed = || {
         // xorshift: each answer at an end the input's hash picks.
@@ -120,11 +142,11 @@ pub fn ruleset(data: &[u8]) {
         (answers(&rs.facts, at, &mut hashed), Some(at)),
     ];
     for (input, as_of) in &runs {
-        evaluate_and_check(&rs, input, as_of.unwrap_or(at), lang);
+        evaluate_and_check(rs, input, as_of.unwrap_or(at), lang);
     }
-    let schema = profile_schema(&rs);
+    let schema = profile_schema(rs);
     serde_json::to_string(&schema).unwrap_or_else(|e| panic!("schema: {e}"));
-    let catalog = sme_eligibility::engine::catalog::catalog(&rs, lang);
+    let catalog = sme_eligibility::engine::catalog::catalog(rs, lang);
     serde_json::to_string(&catalog).unwrap_or_else(|e| panic!("catalog: {e}"));
 }
 
