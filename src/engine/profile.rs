@@ -306,8 +306,12 @@ impl Profile {
             });
             return (profile, errors);
         }
+        // Answers mostly come in the order of the questions: the fact after the last one found is
+        // tried first, before the index.
+        let mut next = 0;
         for (key, value) in entries {
-            let Some(i) = rs.fact_index(key) else {
+            let guess = rs.fact_names.ids().get(next).filter(|id| *id == key);
+            let Some(i) = guess.map(|_| next).or_else(|| rs.fact_index(key)) else {
                 errors.push(FieldError {
                     path: clip(key),
                     fact: None,
@@ -315,6 +319,7 @@ impl Profile {
                 });
                 continue;
             };
+            next = i + 1;
             let fact = &rs.facts[i];
             if fact.computed {
                 errors.push(FieldError {
