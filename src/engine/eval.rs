@@ -8,6 +8,7 @@ use super::date::Date;
 pub use super::interval::Interval;
 use super::interval::{Overflow, combine};
 use super::logic::{Tri, count_test, group};
+use super::messages;
 use super::model::*;
 use super::profile::{FactValue, Item, Profile};
 use super::size::SizeOutcome;
@@ -38,16 +39,12 @@ impl Status {
     ];
     /// How a person reads the status, in each language.
     pub fn label(self, lang: crate::engine::text::Lang) -> &'static str {
-        lang.pick(match self {
-            Status::Eligible => ["符合条件", "該当", "eligible"],
-            Status::NeedsInfo => ["需补充信息", "情報不足", "needs information"],
-            Status::Ineligible => ["不符合条件", "非該当", "not eligible"],
-            Status::Expired => ["已过期", "期限切れ", "expired"],
-            Status::NotApplicable => [
-                "不适用（面向政府部门）",
-                "対象外（行政機関向け）",
-                "not applicable (for government bodies)",
-            ],
+        lang.say(match self {
+            Status::Eligible => &messages::STATUS_ELIGIBLE,
+            Status::NeedsInfo => &messages::STATUS_NEEDS_INFO,
+            Status::Ineligible => &messages::STATUS_INELIGIBLE,
+            Status::Expired => &messages::STATUS_EXPIRED,
+            Status::NotApplicable => &messages::STATUS_NOT_APPLICABLE,
         })
     }
 

@@ -6,10 +6,11 @@ use super::amend::{Span, Standing};
 use super::eval::{Context, Scope, WindowState};
 use super::format;
 use super::logic::Tri;
+use super::messages;
 use super::model::*;
 use super::profile::FactValue;
 use super::size;
-use super::text::{Lang, Text, Tpl, fill};
+use super::text::{Lang, Text, fill};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -43,135 +44,6 @@ pub struct Explainer<'c, 'a, 'p> {
     pub clause: u32,
 }
 
-const SEP: Tpl = ["：", "：", ": "];
-const LIST_SEP: Tpl = ["、", "・", ", "];
-const OR: Tpl = ["或", "または", " or "];
-
-const ALL_OF: Tpl = [
-    "满足以下全部各项",
-    "次のすべてを満たすこと",
-    "All of the following",
-];
-const ANY_OF: Tpl = [
-    "满足以下任一项",
-    "次のいずれかを満たすこと",
-    "Any one of the following",
-];
-const NOT_OF: Tpl = ["以下一项不成立", "次に該当しないこと", "Not the following"];
-const NOT_KNOWN: Tpl = ["尚不能确定", "まだ判断できません", "not known yet"];
-const UNANSWERED: Tpl = [
-    "{0}：未填写（条件：{1} {2}）",
-    "{0}：未回答（条件：{1} {2}）",
-    "{0}: not answered (needs {1} {2})",
-];
-const QUALIFYING: Tpl = ["符合条件的{0}", "条件を満たす{0}", "qualifying {0}"];
-const ENTRY: Tpl = ["第{0}项", "{0}件目", "Entry {0}"];
-const MUST_BE: Tpl = [
-    "{0}{1}（须为：{2}）",
-    "{0}{1}（条件：{2}）",
-    "{0}{1} (must be: {2})",
-];
-const MUST_NOT_BE: Tpl = [
-    "{0}{1}（不得为：{2}）",
-    "{0}{1}（対象外：{2}）",
-    "{0}{1} (must not be: {2})",
-];
-const MAYBE: Tpl = [
-    "尚不能确定（可能为{0}）",
-    "未確定（{0}の可能性）",
-    "not known yet ({0})",
-];
-const INDUSTRY_UNKNOWN: Tpl = [
-    "{0}：未填写（划型标准因行业而异）",
-    "{0}：未回答（規模区分の基準は業種により異なります）",
-    "{0}: not answered (the size thresholds depend on it)",
-];
-const DECLARED_CLASS: Tpl = [
-    "{0}：{1}（该行业的规模按所填类别，不按本标准的指标计算）",
-    "{0}：{1}（この業種の規模は回答された区分によるもので、本基準の指標では計算しません）",
-    "{0}: {1} (this industry's size is the class given, not computed from this standard's indicators)",
-];
-const DECLARED_UNANSWERED: Tpl = [
-    "{0}：未填写（该行业的规模须直接填写，不按本标准的指标计算）",
-    "{0}：未回答（この業種の規模は直接回答するもので、本基準の指標では計算しません）",
-    "{0}: not answered (this industry's size is given directly, not computed from this standard's indicators)",
-];
-const TIER_SME: Tpl = ["中小企业上限", "中小企業の上限", "SME upper bound"];
-const TIER_MEDIUM: Tpl = ["中型下限", "中規模の下限", "medium-sized lower bound"];
-const TIER_SMALL: Tpl = ["小型下限", "小規模の下限", "small lower bound"];
-const TIER_UNANSWERED: Tpl = [
-    "{0}：未填写（{1} {2}）",
-    "{0}：未回答（{1} {2}）",
-    "{0}: not answered ({1} {2})",
-];
-const TIER_REACHED: Tpl = [
-    "{0} {1}，达到{2} {3}",
-    "{0} {1}、{2} {3} 以上",
-    "{0} {1}, reaching the {2} of {3}",
-];
-const TIER_BELOW: Tpl = [
-    "{0} {1}，低于{2} {3}",
-    "{0} {1}、{2} {3} 未満",
-    "{0} {1}, below the {2} of {3}",
-];
-
-const SPAN_BOTH: Tpl = ["{0}至{1}", "{0}～{1}", "{0} to {1}"];
-const SPAN_FROM: Tpl = ["{0}起", "{0}から", "from {0}"];
-const SPAN_TO: Tpl = ["至{1}", "{1}まで", "until {1}"];
-const WINDOW_CLOSED: Tpl = [
-    "适用期限 {0}，已于评估日期 {1} 前结束",
-    "適用期間 {0}：評価日 {1} の時点で終了しています",
-    "Window {0}: it had ended by the as-of date {1}",
-];
-const WINDOW_NOT_YET: Tpl = [
-    "适用期限 {0}，评估日期 {1} 尚未开始",
-    "適用期間 {0}：評価日 {1} の時点ではまだ始まっていません",
-    "Window {0}: not yet open on the as-of date {1}",
-];
-const WINDOW_OPEN: Tpl = [
-    "适用期限 {0}，评估日期 {1} 在期限内",
-    "適用期間 {0}：評価日 {1} は期間内です",
-    "Window {0}: the as-of date {1} falls inside it",
-];
-
-const LESSER: Tpl = ["取较小者（{0}）", "小さい方（{0}）", "the lesser of ({0})"];
-const GREATER: Tpl = ["取较大者（{0}）", "大きい方（{0}）", "the greater of ({0})"];
-
-// "项目总投资 800万元，低于 1000万元": {0} label, {1} value, {2} threshold, {3} and {4} range bounds.
-const GE_MET: Tpl = [
-    "{0} {1}，达到 {2}",
-    "{0} {1}、{2}以上",
-    "{0} {1}, at least {2}",
-];
-const GE_NOT: Tpl = [
-    "{0} {1}，低于 {2}",
-    "{0} {1}、{2}未満",
-    "{0} {1}, below {2}",
-];
-const GT_MET: Tpl = ["{0} {1}，超过 {2}", "{0} {1}、{2}超", "{0} {1}, above {2}"];
-const GT_NOT: Tpl = [
-    "{0} {1}，未超过 {2}",
-    "{0} {1}、{2}以下",
-    "{0} {1}, not above {2}",
-];
-const BETWEEN_MET: Tpl = [
-    "{0} {1}，在 {3} 至 {4} 之间",
-    "{0} {1}、{3}～{4}の範囲内",
-    "{0} {1}, within {3} to {4}",
-];
-const BETWEEN_NOT: Tpl = [
-    "{0} {1}，不在 {3} 至 {4} 之间",
-    "{0} {1}、{3}～{4}の範囲外",
-    "{0} {1}, outside {3} to {4}",
-];
-const IS: Tpl = ["{0} {1}，属于 {2}", "{0} {1}、{2}に該当", "{0} {1}, is {2}"];
-const IS_NOT: Tpl = [
-    "{0} {1}，不属于 {2}",
-    "{0} {1}、{2}に該当しない",
-    "{0} {1}, is not {2}",
-];
-const BOOL: Tpl = ["{0}：{1}", "{0}：{1}", "{0}: {1}"];
-
 fn opt<'a>(rs: &'a Ruleset, t: &Option<Text>, lang: Lang) -> Option<&'a str> {
     t.as_ref().map(|t| rs.text(t, lang))
 }
@@ -204,7 +76,9 @@ fn join_choices(items: &[&str], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_owned(),
-        [init @ .., last] => init.join(lang.pick(LIST_SEP)) + lang.pick(OR) + last,
+        [init @ .., last] => {
+            init.join(lang.say(&messages::LIST_SEP)) + lang.say(&messages::OR) + last
+        }
     }
 }
 
@@ -273,16 +147,16 @@ impl<'a> Explainer<'_, 'a, '_> {
         let from = w.from.map(|x| format::date(x, l)).unwrap_or_default();
         let to = w.to.map(|x| format::date(x, l)).unwrap_or_default();
         let span_tpl = match (w.from, w.to) {
-            (Some(_), Some(_)) => &SPAN_BOTH,
-            (Some(_), None) => &SPAN_FROM,
-            _ => &SPAN_TO,
+            (Some(_), Some(_)) => &messages::SPAN_BOTH,
+            (Some(_), None) => &messages::SPAN_FROM,
+            _ => &messages::SPAN_TO,
         };
         let span = fill(l, span_tpl, &[&from, &to]);
         let as_of = format::date(self.cx.as_of, l);
         let (outcome, tpl) = match state {
-            WindowState::Closed => (Tri::False, &WINDOW_CLOSED),
-            WindowState::NotYet => (Tri::False, &WINDOW_NOT_YET),
-            _ => (Tri::True, &WINDOW_OPEN),
+            WindowState::Closed => (Tri::False, &messages::WINDOW_CLOSED),
+            WindowState::NotYet => (Tri::False, &messages::WINDOW_NOT_YET),
+            _ => (Tri::True, &messages::WINDOW_OPEN),
         };
         let mut r = self.reason(outcome, fill(l, tpl, &[&span, &as_of]), 0);
         r.cite = Some(self.cx.rs.text(w.cite, l));
@@ -296,11 +170,11 @@ impl<'a> Explainer<'_, 'a, '_> {
             Cond::All(kids) | Cond::Any(kids) => {
                 let t = self.cx.eval(c, scope);
                 let head = if matches!(c, Cond::Any(_)) {
-                    ANY_OF
+                    &messages::ANY_OF
                 } else {
-                    ALL_OF
+                    &messages::ALL_OF
                 };
-                out.push(self.reason(t, l.pick(head).to_owned(), depth));
+                out.push(self.reason(t, l.say(head).to_owned(), depth));
                 for k in kids {
                     self.cond(k, scope, deeper, out);
                 }
@@ -308,7 +182,7 @@ impl<'a> Explainer<'_, 'a, '_> {
             }
             Cond::Not(k) => {
                 let t = self.cx.eval(c, scope);
-                out.push(self.reason(t, l.pick(NOT_OF).to_owned(), depth));
+                out.push(self.reason(t, l.say(&messages::NOT_OF).to_owned(), depth));
                 self.cond(k, scope, deeper, out);
                 t
             }
@@ -318,11 +192,15 @@ impl<'a> Explainer<'_, 'a, '_> {
                 let answer = match t {
                     Tri::True => format::yes_no(true, l),
                     Tri::False => format::yes_no(false, l),
-                    Tri::Unknown => l.pick(NOT_KNOWN),
+                    Tri::Unknown => l.say(&messages::NOT_KNOWN),
                 };
                 let mut r = self.reason(
                     t,
-                    fill(l, &BOOL, &[self.cx.rs.text(&d.label, l), answer]),
+                    fill(
+                        l,
+                        &messages::LABELLED,
+                        &[self.cx.rs.text(&d.label, l), answer],
+                    ),
                     depth,
                 );
                 r.fact = Some(Cow::Borrowed(&d.id));
@@ -420,7 +298,7 @@ impl<'a> Explainer<'_, 'a, '_> {
             (None, Some(f), _) => self.cx.rs.text(&f.label, l).to_owned(),
             (None, None, Subject::Count { list, .. }) => fill(
                 l,
-                &QUALIFYING,
+                &messages::QUALIFYING,
                 &[&lower_first(self.cx.rs.text(&rs.facts[*list].label, l), l)],
             ),
             _ => String::new(),
@@ -444,16 +322,20 @@ impl<'a> Explainer<'_, 'a, '_> {
         {
             let class = self.size_class_text();
             let tpl = if matches!(leaf.op, Op::Ne | Op::NotIn) {
-                &MUST_NOT_BE
+                &messages::MUST_NOT_BE
             } else {
-                &MUST_BE
+                &messages::MUST_BE
             };
             let mut r = self.reason(
                 t,
                 fill(
                     l,
                     tpl,
-                    &[&label, &(l.pick(SEP).to_owned() + &class), &threshold],
+                    &[
+                        &label,
+                        &(l.say(&messages::SEP).to_owned() + &class),
+                        &threshold,
+                    ],
                 ),
                 depth,
             );
@@ -487,19 +369,23 @@ impl<'a> Explainer<'_, 'a, '_> {
             },
         };
         let text = match &value {
-            None => fill(l, &UNANSWERED, &[&label, symbol(leaf.op), &threshold]),
+            None => fill(
+                l,
+                &messages::UNANSWERED,
+                &[&label, symbol(leaf.op), &threshold],
+            ),
             Some(v) => {
                 let met = t == Tri::True;
                 let tpl = match (&leaf.operand, leaf.op, met) {
-                    (Operand::Bool(_), _, _) => &BOOL,
-                    (_, Op::Ge, true) | (_, Op::Lt, false) => &GE_MET,
-                    (_, Op::Ge, false) | (_, Op::Lt, true) => &GE_NOT,
-                    (_, Op::Gt, true) | (_, Op::Le, false) => &GT_MET,
-                    (_, Op::Gt, false) | (_, Op::Le, true) => &GT_NOT,
-                    (_, Op::Between, true) => &BETWEEN_MET,
-                    (_, Op::Between, false) => &BETWEEN_NOT,
-                    (_, Op::Eq | Op::In, true) | (_, Op::Ne | Op::NotIn, false) => &IS,
-                    _ => &IS_NOT,
+                    (Operand::Bool(_), _, _) => &messages::LABELLED,
+                    (_, Op::Ge, true) | (_, Op::Lt, false) => &messages::GE_MET,
+                    (_, Op::Ge, false) | (_, Op::Lt, true) => &messages::GE_NOT,
+                    (_, Op::Gt, true) | (_, Op::Le, false) => &messages::GT_MET,
+                    (_, Op::Gt, false) | (_, Op::Le, true) => &messages::GT_NOT,
+                    (_, Op::Between, true) => &messages::BETWEEN_MET,
+                    (_, Op::Between, false) => &messages::BETWEEN_NOT,
+                    (_, Op::Eq | Op::In, true) | (_, Op::Ne | Op::NotIn, false) => &messages::IS,
+                    _ => &messages::IS_NOT,
                 };
                 fill(l, tpl, &[&label, v, &threshold, &lo, &hi])
             }
@@ -526,7 +412,11 @@ impl<'a> Explainer<'_, 'a, '_> {
         for (index, item) in items.iter().enumerate() {
             let scope = Scope::Item { list, index, item };
             let t = self.cx.all(filter, scope);
-            let mut r = self.reason(t, fill(l, &ENTRY, &[&(index + 1).to_string()]), depth);
+            let mut r = self.reason(
+                t,
+                fill(l, &messages::ENTRY, &[&(index + 1).to_string()]),
+                depth,
+            );
             r.fact = Some(Cow::Owned(format!(
                 "{}[{index}]",
                 self.cx.rs.facts[list].id
@@ -554,7 +444,7 @@ impl<'a> Explainer<'_, 'a, '_> {
             .collect();
         match possible.as_slice() {
             [one] => (*one).to_owned(),
-            _ => fill(l, &MAYBE, &[&join_choices(&possible, l)]),
+            _ => fill(l, &messages::MAYBE, &[&join_choices(&possible, l)]),
         }
     }
 
@@ -584,7 +474,11 @@ impl<'a> Explainer<'_, 'a, '_> {
         if declared.is_none() && self.cx.size.group.is_none() {
             let mut r = self.reason(
                 Tri::Unknown,
-                fill(l, &INDUSTRY_UNKNOWN, &[self.cx.rs.text(&industry.label, l)]),
+                fill(
+                    l,
+                    &messages::INDUSTRY_UNKNOWN,
+                    &[self.cx.rs.text(&industry.label, l)],
+                ),
                 depth,
             );
             r.fact = Some(Cow::Borrowed(&industry.id));
@@ -597,7 +491,7 @@ impl<'a> Explainer<'_, 'a, '_> {
                 Tri::True,
                 fill(
                     l,
-                    &BOOL,
+                    &messages::LABELLED,
                     &[
                         self.cx.rs.text(&industry.label, l),
                         &format::value(self.cx.rs, industry, v, l),
@@ -618,12 +512,20 @@ impl<'a> Explainer<'_, 'a, '_> {
             let mut r = match &value {
                 Some(v) => self.reason(
                     Tri::True,
-                    fill(l, &DECLARED_CLASS, &[self.cx.rs.text(&f.label, l), v]),
+                    fill(
+                        l,
+                        &messages::DECLARED_CLASS,
+                        &[self.cx.rs.text(&f.label, l), v],
+                    ),
                     depth,
                 ),
                 None => self.reason(
                     Tri::Unknown,
-                    fill(l, &DECLARED_UNANSWERED, &[self.cx.rs.text(&f.label, l)]),
+                    fill(
+                        l,
+                        &messages::DECLARED_UNANSWERED,
+                        &[self.cx.rs.text(&f.label, l)],
+                    ),
                     depth,
                 ),
             };
@@ -644,18 +546,18 @@ impl<'a> Explainer<'_, 'a, '_> {
             } else {
                 c.reached
             };
-            let tier = l.pick(match c.tier {
-                "sme_below" => TIER_SME,
-                "medium" => TIER_MEDIUM,
-                _ => TIER_SMALL,
+            let tier = l.say(match c.tier {
+                "sme_below" => &messages::TIER_SME,
+                "medium" => &messages::TIER_MEDIUM,
+                _ => &messages::TIER_SMALL,
             });
             let bound = format::number_of(self.cx.rs, f, c.bound, l);
             let label = self.cx.rs.text(&f.label, l);
             let value = c.value.map(|v| format::number_of(self.cx.rs, f, v, l));
             let text = match (&value, c.reached) {
-                (None, _) => fill(l, &TIER_UNANSWERED, &[label, tier, &bound]),
-                (Some(v), Tri::True) => fill(l, &TIER_REACHED, &[label, v, tier, &bound]),
-                (Some(v), _) => fill(l, &TIER_BELOW, &[label, v, tier, &bound]),
+                (None, _) => fill(l, &messages::TIER_UNANSWERED, &[label, tier, &bound]),
+                (Some(v), Tri::True) => fill(l, &messages::TIER_REACHED, &[label, v, tier, &bound]),
+                (Some(v), _) => fill(l, &messages::TIER_BELOW, &[label, v, tier, &bound]),
             };
             let mut r = self.reason(outcome, text, depth);
             r.fact = Some(Cow::Borrowed(&f.id));
@@ -700,12 +602,20 @@ impl<'a> Explainer<'_, 'a, '_> {
                     Some((lo, hi)) => format!(" {lo}–{hi}"),
                     None => String::new(),
                 };
-                fill(l, &QUALIFYING, &[&name]) + &n
+                fill(l, &messages::QUALIFYING, &[&name]) + &n
             }
             Expr::Mul(ts) => terms(ts, " × "),
             Expr::Add(ts) => format!("({})", terms(ts, " + ")),
-            Expr::MinOf(ts) => fill(l, &LESSER, &[&terms(ts, l.pick(LIST_SEP))]),
-            Expr::MaxOf(ts) => fill(l, &GREATER, &[&terms(ts, l.pick(LIST_SEP))]),
+            Expr::MinOf(ts) => fill(
+                l,
+                &messages::LESSER,
+                &[&terms(ts, l.say(&messages::LIST_SEP))],
+            ),
+            Expr::MaxOf(ts) => fill(
+                l,
+                &messages::GREATER,
+                &[&terms(ts, l.say(&messages::LIST_SEP))],
+            ),
         }
     }
 }

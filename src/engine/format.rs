@@ -2,6 +2,7 @@
 //! yuan in Japanese and English, never as a bare ¥ that reads as yen.
 
 use super::date::Date;
+use super::messages;
 use super::model::{Fact, FactKind, Ruleset};
 use super::profile::FactValue;
 use super::text::Lang;
@@ -55,10 +56,10 @@ fn grouped(d: Decimal) -> String {
 pub fn money(d: Decimal, lang: Lang) -> String {
     match lang {
         // 万元 exactly: the decimal point moves four places; no division, no rounding.
-        Lang::Zh if d.abs() >= Decimal::from(10_000) => plain(shift(d, 4)) + "万元",
-        Lang::Zh => plain(d) + "元",
-        Lang::Ja => grouped(d) + "元",
-        Lang::En => "CNY ".to_owned() + &grouped(d),
+        Lang::Zh if d.abs() >= Decimal::from(10_000) => plain(shift(d, 4)) + messages::WAN_YUAN,
+        Lang::Zh => plain(d) + messages::YUAN,
+        Lang::Ja => grouped(d) + messages::YUAN,
+        Lang::En => messages::CNY.to_owned() + &grouped(d),
     }
 }
 
@@ -82,11 +83,11 @@ pub fn date(d: Date, lang: Lang) -> String {
     match lang {
         Lang::Zh | Lang::Ja => {
             d.year().to_string()
-                + "年"
+                + messages::YEAR_MARK
                 + &d.month().to_string()
-                + "月"
+                + messages::MONTH_MARK
                 + &d.day().to_string()
-                + "日"
+                + messages::DAY_MARK
         }
         Lang::En => d.to_string(),
     }
@@ -94,17 +95,13 @@ pub fn date(d: Date, lang: Lang) -> String {
 
 pub fn year(y: i32, lang: Lang) -> String {
     match lang {
-        Lang::Zh | Lang::Ja => y.to_string() + "年",
+        Lang::Zh | Lang::Ja => y.to_string() + messages::YEAR_MARK,
         Lang::En => y.to_string(),
     }
 }
 
 pub fn yes_no(b: bool, lang: Lang) -> &'static str {
-    lang.pick(if b {
-        ["是", "はい", "yes"]
-    } else {
-        ["否", "いいえ", "no"]
-    })
+    lang.say(if b { &messages::YES } else { &messages::NO })
 }
 
 /// A number with the fact's unit ("120人", "120 persons").
@@ -137,7 +134,7 @@ pub fn value(rs: &Ruleset, fact: &Fact, v: &FactValue, lang: Lang) -> String {
             .unwrap_or_default(),
         (FactValue::List(items), _) => {
             let n = Decimal::from(items.len());
-            count(n, Some(lang.pick(["项", "件", "entries"])), lang)
+            count(n, Some(lang.say(&messages::ENTRIES)), lang)
         }
         _ => String::new(),
     }

@@ -3,6 +3,7 @@
 //! replaces JSON.parse plus thousands of calls across the JavaScript boundary, and it keeps numbers
 //! exact: `1234.56` and `1.5e3` become decimals, never floats.
 
+use super::messages;
 use super::text::{Lang, Tpl, fill};
 use super::value::Value;
 use rust_decimal::Decimal;
@@ -33,46 +34,18 @@ impl JsonError {
     pub fn message(&self, lang: Lang) -> String {
         let what: &Tpl = match self.problem {
             JsonProblem::TooLong(limit) => {
-                return fill(
-                    lang,
-                    &[
-                        "内容超过 {0} 字节",
-                        "{0} バイトを超えています",
-                        "longer than {0} bytes",
-                    ],
-                    &[&limit.to_string()],
-                );
+                return fill(lang, &messages::JSON_TOO_LONG, &[&limit.to_string()]);
             }
-            JsonProblem::End => &["内容不完整", "途中で終わっています", "unexpected end"],
-            JsonProblem::Unexpected => &[
-                "出现意外字符",
-                "予期しない文字があります",
-                "unexpected character",
-            ],
-            JsonProblem::Escape => &["转义序列无效", "エスケープが無効です", "invalid escape"],
-            JsonProblem::ControlCharacter => &[
-                "字符串中有控制字符",
-                "文字列に制御文字があります",
-                "control character in a string",
-            ],
-            JsonProblem::Number => &["数字无效", "数値が無効です", "invalid number"],
-            JsonProblem::TooDeep => &["嵌套过深", "入れ子が深すぎます", "nested too deeply"],
-            JsonProblem::Trailing => &[
-                "末尾有多余内容",
-                "末尾に余分な内容があります",
-                "trailing characters",
-            ],
+            JsonProblem::End => &messages::JSON_END,
+            JsonProblem::Unexpected => &messages::JSON_UNEXPECTED,
+            JsonProblem::Escape => &messages::JSON_ESCAPE,
+            JsonProblem::ControlCharacter => &messages::JSON_CONTROL_CHARACTER,
+            JsonProblem::Number => &messages::JSON_NUMBER,
+            JsonProblem::TooDeep => &messages::JSON_TOO_DEEP,
+            JsonProblem::Trailing => &messages::JSON_TRAILING,
         };
         let (line, column) = (self.line.to_string(), self.column.to_string());
-        fill(
-            lang,
-            &[
-                "第{0}行第{1}列：{2}",
-                "{0}行{1}列目：{2}",
-                "line {0}, column {1}: {2}",
-            ],
-            &[&line, &column, lang.pick(*what)],
-        )
+        fill(lang, &messages::JSON_AT, &[&line, &column, lang.say(what)])
     }
 }
 

@@ -14,6 +14,7 @@ pub mod json;
 pub mod limits;
 pub mod load;
 pub mod logic;
+pub mod messages;
 pub mod model;
 pub mod next;
 pub mod profile;

@@ -6,6 +6,7 @@ use super::decimal::exact_add;
 use super::eval::{AmountOutcome, Context, Evaluation, Missing, Scope, Status, missing_path};
 use super::format;
 use super::logic::Tri;
+use super::messages;
 use super::model::{FactKind, Ruleset};
 use super::text::{Lang, fill};
 use rust_decimal::Decimal;
@@ -108,11 +109,7 @@ pub fn questions<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<Q
             let fact = &rs.facts[t.missing.fact];
             let label = match (t.missing.item, &fact.kind) {
                 (Some((i, f)), FactKind::List { fields, .. }) => {
-                    let entry = fill(
-                        lang,
-                        &["第{0}项", "{0}件目", "entry {0}"],
-                        &[&(i + 1).to_string()],
-                    );
+                    let entry = fill(lang, &messages::ENTRY_OF_LIST, &[&(i + 1).to_string()]);
                     let field = fields.get(f).map_or("", |x| rs.text(&x.label, lang));
                     [rs.text(&fact.label, lang), entry.as_str(), field].join(" › ")
                 }

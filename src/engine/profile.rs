@@ -5,6 +5,7 @@
 use super::date::Date;
 use super::decimal::{is_whole, parse_decimal};
 use super::limits::PROFILE_FIELDS;
+use super::messages;
 use super::model::{Fact, FactKind, Ruleset};
 use super::text::{Lang, Tpl, fill};
 use super::value::Value;
@@ -69,18 +70,14 @@ pub enum Expected {
 
 impl Expected {
     fn describe(self, lang: Lang) -> &'static str {
-        lang.pick(match self {
-            Expected::YesNo => ["是或否", "はい／いいえ", "yes or no"],
-            Expected::Number => ["数字", "数値", "a number"],
-            Expected::Date => [
-                "日期（YYYY-MM-DD）",
-                "日付（YYYY-MM-DD）",
-                "a date (YYYY-MM-DD)",
-            ],
-            Expected::Year => ["年份", "年", "a year"],
-            Expected::Choice => ["选项之一", "選択肢のいずれか", "one of the choices"],
-            Expected::List => ["列表", "リスト", "a list"],
-            Expected::Object => ["对象", "オブジェクト", "an object"],
+        lang.say(match self {
+            Expected::YesNo => &messages::EXPECTED_YES_NO,
+            Expected::Number => &messages::EXPECTED_NUMBER,
+            Expected::Date => &messages::EXPECTED_DATE,
+            Expected::Year => &messages::EXPECTED_YEAR,
+            Expected::Choice => &messages::EXPECTED_CHOICE,
+            Expected::List => &messages::EXPECTED_LIST,
+            Expected::Object => &messages::EXPECTED_OBJECT,
         })
     }
 }
@@ -128,9 +125,9 @@ impl FieldError {
     /// or the profile as a whole.
     fn path_label(&self, lang: Lang) -> String {
         if self.path == "as_of" {
-            lang.pick(["评估日期", "評価日", "As-of date"]).to_owned()
+            lang.say(&messages::AS_OF_DATE).to_owned()
         } else if self.path.is_empty() {
-            lang.pick(["企业信息", "企業情報", "Profile"]).to_owned()
+            lang.say(&messages::PROFILE).to_owned()
         } else {
             self.path.clone()
         }
@@ -139,122 +136,30 @@ impl FieldError {
     /// `label`, then what is wrong with it.
     fn message_with_label(&self, label: &str, lang: Lang) -> String {
         let (tpl, arg): (&Tpl, &str) = match &self.problem {
-            FieldProblem::NotAnObject => (
-                &[
-                    "应为一个对象",
-                    "オブジェクトである必要があります",
-                    "must be an object",
-                ],
-                "",
-            ),
-            FieldProblem::UnknownField => (
-                &[
-                    "不是本规则集的问题，已忽略",
-                    "このルールセットの質問ではないため無視しました",
-                    "is not a question of this ruleset and was ignored",
-                ],
-                "",
-            ),
-            FieldProblem::Computed => (
-                &[
-                    "由系统计算，无需填写",
-                    "自動で計算されるため入力できません",
-                    "is computed, not entered",
-                ],
-                "",
-            ),
-            FieldProblem::WrongType(e) => (
-                &["应填写{0}", "{0}を入力してください", "must be {0}"],
-                e.describe(lang),
-            ),
-            FieldProblem::BadNumber => (
-                &[
-                    "不是有效数字（请只用数字和小数点）",
-                    "有効な数値ではありません（数字と小数点のみ）",
-                    "is not a valid number (digits and one decimal point only)",
-                ],
-                "",
-            ),
-            FieldProblem::Negative => (
-                &["不能为负数", "負の値にはできません", "cannot be negative"],
-                "",
-            ),
-            FieldProblem::TooSmall(m) => (
-                &[
-                    "不能小于 {0}",
-                    "{0} 未満にはできません",
-                    "cannot be less than {0}",
-                ],
-                m,
-            ),
-            FieldProblem::TooLarge(m) => (
-                &[
-                    "超过合理范围（最大 {0}）",
-                    "妥当な範囲を超えています（最大 {0}）",
-                    "is beyond any plausible value (at most {0})",
-                ],
-                m,
-            ),
-            FieldProblem::NotWhole => (
-                &[
-                    "应为整数",
-                    "整数で入力してください",
-                    "must be a whole number",
-                ],
-                "",
-            ),
-            FieldProblem::TooPrecise => (
-                &[
-                    "金额最多保留两位小数（分）",
-                    "金額は小数第2位（分）までです",
-                    "money has at most two decimal places (fen)",
-                ],
-                "",
-            ),
-            FieldProblem::BadDate => (
-                &[
-                    "不是有效日期（YYYY-MM-DD）",
-                    "有効な日付ではありません（YYYY-MM-DD）",
-                    "is not a real date (YYYY-MM-DD)",
-                ],
-                "",
-            ),
+            FieldProblem::NotAnObject => (&messages::FIELD_NOT_AN_OBJECT, ""),
+            FieldProblem::UnknownField => (&messages::FIELD_UNKNOWN, ""),
+            FieldProblem::Computed => (&messages::FIELD_COMPUTED, ""),
+            FieldProblem::WrongType(e) => (&messages::FIELD_WRONG_TYPE, e.describe(lang)),
+            FieldProblem::BadNumber => (&messages::FIELD_BAD_NUMBER, ""),
+            FieldProblem::Negative => (&messages::FIELD_NEGATIVE, ""),
+            FieldProblem::TooSmall(m) => (&messages::FIELD_TOO_SMALL, m),
+            FieldProblem::TooLarge(m) => (&messages::FIELD_TOO_LARGE, m),
+            FieldProblem::NotWhole => (&messages::FIELD_NOT_WHOLE, ""),
+            FieldProblem::TooPrecise => (&messages::FIELD_TOO_PRECISE, ""),
+            FieldProblem::BadDate => (&messages::FIELD_BAD_DATE, ""),
             FieldProblem::DateOutOfRange(a, b) => {
-                let what = fill(
-                    lang,
-                    &[
-                        "应在 {0} 至 {1} 之间",
-                        "{0} から {1} までの日付にしてください",
-                        "must be between {0} and {1}",
-                    ],
-                    &[a, b],
-                );
-                return fill(lang, &["{0}：{1}", "{0}：{1}", "{0}: {1}"], &[label, &what]);
+                let what = fill(lang, &messages::FIELD_DATE_OUT_OF_RANGE, &[a, b]);
+                return fill(lang, &messages::LABELLED, &[label, &what]);
             }
-            FieldProblem::UnknownChoice => (
-                &[
-                    "不是可选项之一",
-                    "選択肢にありません",
-                    "is not one of the choices",
-                ],
-                "",
-            ),
+            FieldProblem::UnknownChoice => (&messages::FIELD_UNKNOWN_CHOICE, ""),
             FieldProblem::TooManyItems(n) => {
                 let n = n.to_string();
-                let what = fill(
-                    lang,
-                    &[
-                        "最多 {0} 项",
-                        "最大 {0} 件です",
-                        "has more than {0} entries",
-                    ],
-                    &[&n],
-                );
-                return fill(lang, &["{0}：{1}", "{0}：{1}", "{0}: {1}"], &[label, &what]);
+                let what = fill(lang, &messages::FIELD_TOO_MANY_ITEMS, &[&n]);
+                return fill(lang, &messages::LABELLED, &[label, &what]);
             }
         };
         let what = fill(lang, tpl, &[arg]);
-        fill(lang, &["{0}：{1}", "{0}：{1}", "{0}: {1}"], &[label, &what])
+        fill(lang, &messages::LABELLED, &[label, &what])
     }
 }
 

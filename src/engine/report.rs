@@ -11,6 +11,7 @@ use super::eval::{
 use super::explain::{Explainer, Reason};
 use super::format;
 use super::interval::{AmountKind, Interval};
+use super::messages;
 use super::model::*;
 use super::next::{self, Question};
 use super::profile::FactValue;
@@ -247,10 +248,10 @@ pub fn amount_report(i: Interval, lang: Option<Lang>) -> AmountReport {
         let lo = format::money(i.lo, l);
         let hi = i.hi.map(|h| format::money(h, l)).unwrap_or_default();
         let tpl: &Tpl = match kind {
-            AmountKind::Exact => &["{0}", "{0}", "{0}"],
-            AmountKind::Floor => &["不低于{0}", "{0}以上", "at least {0}"],
-            AmountKind::Cap => &["最高{1}", "最大{1}", "up to {1}"],
-            AmountKind::Range => &["{0}至{1}", "{0}～{1}", "{0} to {1}"],
+            AmountKind::Exact => &messages::AMOUNT_EXACT,
+            AmountKind::Floor => &messages::AMOUNT_FLOOR,
+            AmountKind::Cap => &messages::AMOUNT_CAP,
+            AmountKind::Range => &messages::AMOUNT_RANGE,
         };
         fill(l, tpl, &[&lo, &hi])
     });
@@ -448,16 +449,8 @@ fn part_report<'a>(
     };
     let standing = ex.cx.standing(p);
     let amount_problem = match &po.amount {
-        AmountOutcome::Overflow => Some(lang.pick([
-            "金额超出可精确计算的范围，未予估算",
-            "金額が正確に計算できる範囲を超えるため、見積もっていません",
-            "the amount is beyond exact computation and is not estimated",
-        ])),
-        AmountOutcome::Inconsistent => Some(lang.pick([
-            "按所填数据，金额规则的下限高于上限，无法估算",
-            "入力された数値では金額規則の下限が上限を上回るため、見積もれません",
-            "for these figures the rule's minimum is above its maximum: no estimate",
-        ])),
+        AmountOutcome::Overflow => Some(lang.say(&messages::AMOUNT_OVERFLOW)),
+        AmountOutcome::Inconsistent => Some(lang.say(&messages::AMOUNT_INCONSISTENT)),
         _ => None,
     };
     let why = (detail == Detail::Full).then(|| part_why(ex, p, po));
@@ -506,11 +499,6 @@ fn part_report<'a>(
     }
 }
 
-const REACH_AT_LEAST: Tpl = ["{0}达到 {1}", "{0}が{1}以上", "{0} of at least {1}"];
-const REACH_AT_MOST: Tpl = ["{0}不超过 {1}", "{0}が{1}以下", "{0} of at most {1}"];
-const REACH_IS: Tpl = ["{0}：{1}", "{0}：{1}", "{0}: {1}"];
-const REACH_THEN: Tpl = ["{0} → {1}", "{0} → {1}", "{0} → {1}"];
-
 /// The parts within reach, each with the change in words, the most money first (a floor counts
 /// as unbounded; parts without an amount last).
 fn within_reach<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<ReachReport<'a>> {
@@ -526,12 +514,12 @@ fn within_reach<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<Re
                 let label = rs.text(&fact.label, lang);
                 let change = match (&r.value, r.op) {
                     (FactValue::Number(_), Op::Ge | Op::Gt) => {
-                        fill(lang, &REACH_AT_LEAST, &[label, &value])
+                        fill(lang, &messages::REACH_AT_LEAST, &[label, &value])
                     }
                     (FactValue::Number(_), Op::Le | Op::Lt) => {
-                        fill(lang, &REACH_AT_MOST, &[label, &value])
+                        fill(lang, &messages::REACH_AT_MOST, &[label, &value])
                     }
-                    _ => fill(lang, &REACH_IS, &[label, &value]),
+                    _ => fill(lang, &messages::LABELLED, &[label, &value]),
                 };
                 let amount = match r.amount {
                     AmountOutcome::Known(i) => Some(amount_report(i, Some(lang))),
@@ -560,7 +548,7 @@ fn within_reach<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<Re
                         value,
                         now,
                         amount,
-                        text: fill(lang, &REACH_THEN, &[&change, &gain]),
+                        text: fill(lang, &messages::REACH_THEN, &[&change, &gain]),
                     },
                 ))
             })
@@ -606,12 +594,12 @@ fn part_why<'a>(ex: &Explainer<'_, 'a, '_>, p: &'a Part, po: &PartOutcome) -> Pa
             let lo = ex.formula(&r.min);
             let hi = r.max.as_ref().map(|e| ex.formula(e));
             let tpl: &Tpl = match &hi {
-                Some(h) if *h == lo => &["{0}", "{0}", "{0}"],
+                Some(h) if *h == lo => &messages::COMPUTED_EXACT,
                 Some(_) if matches!(r.min, Expr::Const(z) if z.is_zero()) => {
-                    &["不超过 {1}", "{1} 以内", "up to {1}"]
+                    &messages::COMPUTED_UP_TO
                 }
-                Some(_) => &["{0} – {1}", "{0} – {1}", "{0} – {1}"],
-                None => &["不低于 {0}", "{0} 以上", "at least {0}"],
+                Some(_) => &messages::COMPUTED_RANGE,
+                None => &messages::COMPUTED_AT_LEAST,
             };
             fill(lang, tpl, &[&lo, hi.as_deref().unwrap_or("")])
         }),
@@ -722,42 +710,6 @@ fn window_report(from: Option<Date>, to: Option<Date>, state: WindowState) -> Wi
     }
 }
 
-const EXTENDED_AFTER_END: Tpl = [
-    "条文所定期限已于 {0} 结束；依 {1} 延续至 {2}",
-    "条文の期間は {0} に終了しましたが、{1} により {2} まで延長されています",
-    "the clause's period ended on {0}; {1} extends it to {2}",
-];
-const EXTENDED: Tpl = [
-    "依 {1}，期限由 {0} 延续至 {2}",
-    "{1} により期間が {0} から {2} まで延長されています",
-    "{1} extends the period from {0} to {2}",
-];
-const ENDED_EARLIER: Tpl = [
-    "依 {1}，期限于 {2} 结束（条文所定为 {0}）",
-    "{1} により期間は {2} に終了します（条文では {0}）",
-    "{1} ends the period on {2} (the clause says {0})",
-];
-const STARTS: Tpl = [
-    "依 {1}，自 {2} 起适用",
-    "{1} により {2} から適用されます",
-    "{1} applies it from {2}",
-];
-const NEW_CONDITIONS: Tpl = [
-    "依 {1}，适用条件按该文件（见下）",
-    "{1} により適用条件が改められています（下記）",
-    "{1} sets the conditions (below)",
-];
-const NEW_AMOUNT: Tpl = [
-    "依 {1}，金额按该文件计算",
-    "{1} により金額の規則が改められています",
-    "{1} sets the amount rule",
-];
-const UNDER_TEXT: Tpl = [
-    "按条文原文：{0}",
-    "条文のみでは：{0}",
-    "under the clause alone: {0}",
-];
-
 /// One amendment in force on the as-of date, and what it changes in words.
 fn amendment_report<'a>(
     ex: &Explainer<'_, 'a, '_>,
@@ -780,27 +732,27 @@ fn amendment_report<'a>(
         let (clause_from, clause_to) = (clause.and_then(|c| c.from), clause.and_then(|c| c.to));
         if let Some(to) = w.to.filter(|t| Some(*t) != clause_to) {
             let tpl = match clause_to {
-                Some(end) if to < end => &ENDED_EARLIER,
-                Some(end) if ex.cx.as_of > end => &EXTENDED_AFTER_END,
-                _ => &EXTENDED,
+                Some(end) if to < end => &messages::ENDED_EARLIER,
+                Some(end) if ex.cx.as_of > end => &messages::EXTENDED_AFTER_END,
+                _ => &messages::EXTENDED,
             };
             sentences.push(fill(lang, tpl, &[&day(clause_to), title, &day(Some(to))]));
         }
         if let Some(from) = w.from.filter(|f| Some(*f) != clause_from) {
             sentences.push(fill(
                 lang,
-                &STARTS,
+                &messages::STARTS,
                 &[&day(clause_from), title, &day(Some(from))],
             ));
         }
     }
     if a.when.is_some() {
         changes.push("conditions");
-        sentences.push(fill(lang, &NEW_CONDITIONS, &["", title]));
+        sentences.push(fill(lang, &messages::NEW_CONDITIONS, &["", title]));
     }
     if a.amount.is_some() {
         changes.push("amount");
-        sentences.push(fill(lang, &NEW_AMOUNT, &["", title]));
+        sentences.push(fill(lang, &messages::NEW_AMOUNT, &["", title]));
     }
     AmendmentReport {
         source: source.map_or("", |s| s.id.as_str()),
@@ -809,7 +761,7 @@ fn amendment_report<'a>(
         until: a.until.map(|d| d.to_string()),
         changes,
         title: words.then_some(title),
-        text: words.then(|| sentences.join(lang.pick(["；", "。", "; "]))),
+        text: words.then(|| sentences.join(lang.say(&messages::SENTENCE_SEP))),
         cite: full.then(|| rs.text(&a.cite, lang)),
         note: a.note.as_ref().filter(|_| full).map(|n| rs.text(n, lang)),
     }
@@ -817,7 +769,7 @@ fn amendment_report<'a>(
 
 /// "按条文原文：已过期": the status under the clause alone, in words.
 pub fn under_text(status: Status, lang: Lang) -> String {
-    fill(lang, &UNDER_TEXT, &[status.label(lang)])
+    fill(lang, &messages::UNDER_TEXT, &[status.label(lang)])
 }
 
 /// An as-of date from text, or the error the page shows beside the date field.

@@ -46,6 +46,11 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// A message of the catalogue (`messages`) without holes, in this language.
+    pub fn say(self, message: &'static Tpl) -> &'static str {
+        self.pick(*message)
+    }
 }
 
 /// A message in the three languages, `[zh, ja, en]`, with numbered holes `{0}`, `{1}`…

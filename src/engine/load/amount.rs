@@ -1,11 +1,10 @@
 //! Amounts (exact, floor, cap, range) and the formulas that compute their bounds.
 
 use super::cond::load_filter;
-use super::problem::{
-    F_AMOUNT_SHAPE, F_MIN_ABOVE_MAX, F_NEGATIVE, F_NOT_EXPR, F_ONE_OPERATOR, F_TWO_TERMS, Problem,
-};
+use super::problem::Problem;
 use super::reader::{Entries, Loader, Scope, get, index, join, short};
 use crate::engine::limits::FORMULA_DEPTH;
+use crate::engine::messages;
 use crate::engine::model::{AmountRule, Expr, FactKind};
 use crate::engine::value::Value;
 
@@ -36,7 +35,10 @@ pub(super) fn load_amount(
             (min, max)
         }
         _ => {
-            l.err(path, Problem::BadFormula(&F_AMOUNT_SHAPE, String::new()));
+            l.err(
+                path,
+                Problem::BadFormula(&messages::FORMULA_AMOUNT_SHAPE, String::new()),
+            );
             return None;
         }
     };
@@ -45,7 +47,7 @@ pub(super) fn load_amount(
     {
         l.err(
             path,
-            Problem::BadFormula(&F_MIN_ABOVE_MAX, format!("{a} > {b}")),
+            Problem::BadFormula(&messages::FORMULA_MIN_ABOVE_MAX, format!("{a} > {b}")),
         );
     }
     Some(AmountRule {
@@ -68,13 +70,19 @@ fn load_expr(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Exp
 fn load_expr_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Option<Expr> {
     if let Some(d) = v.as_decimal() {
         if d.is_sign_negative() {
-            l.err(path, Problem::BadFormula(&F_NEGATIVE, d.to_string()));
+            l.err(
+                path,
+                Problem::BadFormula(&messages::FORMULA_NEGATIVE, d.to_string()),
+            );
             return None;
         }
         return Some(Expr::Const(d));
     }
     let Value::Map(o) = v else {
-        l.err(path, Problem::BadFormula(&F_NOT_EXPR, short(v)));
+        l.err(
+            path,
+            Problem::BadFormula(&messages::FORMULA_NOT_EXPR, short(v)),
+        );
         return None;
     };
     let o: Entries = o;
@@ -87,7 +95,7 @@ fn load_expr_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Opt
     if present.len() != 1 {
         l.err(
             path,
-            Problem::BadFormula(&F_ONE_OPERATOR, present.join(", ")),
+            Problem::BadFormula(&messages::FORMULA_ONE_OPERATOR, present.join(", ")),
         );
         return None;
     }
@@ -112,14 +120,14 @@ fn load_expr_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Opt
                 FactKind::Money { min, .. } if min.is_sign_negative() && !min.is_zero() => {
                     l.err(
                         &p,
-                        Problem::BadFormula(&F_NEGATIVE, format!("{name} ≥ {min}")),
+                        Problem::BadFormula(&messages::FORMULA_NEGATIVE, format!("{name} ≥ {min}")),
                     );
                     None
                 }
                 FactKind::Int { min, .. } if min < 0 => {
                     l.err(
                         &p,
-                        Problem::BadFormula(&F_NEGATIVE, format!("{name} ≥ {min}")),
+                        Problem::BadFormula(&messages::FORMULA_NEGATIVE, format!("{name} ≥ {min}")),
                     );
                     None
                 }
@@ -163,7 +171,10 @@ fn load_expr_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Opt
         _ => {
             let items = l.list(arg, &p);
             if items.len() < 2 {
-                l.err(&p, Problem::BadFormula(&F_TWO_TERMS, key.to_owned()));
+                l.err(
+                    &p,
+                    Problem::BadFormula(&messages::FORMULA_TWO_TERMS, key.to_owned()),
+                );
                 return None;
             }
             let mut terms = Vec::new();

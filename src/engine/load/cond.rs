@@ -2,11 +2,12 @@
 //! or a count of list items with an operand of the fact's type, dates relative to the as-of date
 //! included.
 
-use super::problem::{F_EMPTY_GROUP, F_ONE_SHAPE, F_RELATIVE_DATE, F_WHERE, F_YEAR, Problem};
+use super::problem::Problem;
 use super::reader::{Entries, Loader, Scope, get, index, join};
 use crate::engine::date::Date;
 use crate::engine::decimal::is_whole;
 use crate::engine::limits::CONDITION_DEPTH;
+use crate::engine::messages;
 use crate::engine::model::{Cond, DateExpr, FactKind, Leaf, Op, Operand, Subject, YearExpr};
 use crate::engine::value::Value;
 
@@ -32,7 +33,10 @@ fn load_cond_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Opt
         .filter(|k| get(o, k).is_some())
         .collect();
     if present.len() != 1 {
-        l.err(path, Problem::BadFormula(&F_ONE_SHAPE, present.join(", ")));
+        l.err(
+            path,
+            Problem::BadFormula(&messages::FORMULA_ONE_SHAPE, present.join(", ")),
+        );
         return None;
     }
     match present[0] {
@@ -40,7 +44,10 @@ fn load_cond_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Opt
             let key = present[0];
             let kids = load_filter(l, get(o, key), &join(path, key), scope);
             if kids.is_empty() {
-                l.err(path, Problem::BadFormula(&F_EMPTY_GROUP, key.to_owned()));
+                l.err(
+                    path,
+                    Problem::BadFormula(&messages::FORMULA_EMPTY_GROUP, key.to_owned()),
+                );
             }
             Some(if key == "all" {
                 Cond::All(kids)
@@ -98,7 +105,10 @@ fn load_leaf(l: &mut Loader, o: Entries, path: &str, scope: &Scope) -> Option<Le
             (Subject::Count { list, filter }, list_name, KindView::Count)
         } else {
             if get(o, "where").is_some() {
-                l.err(path, Problem::BadFormula(&F_WHERE, String::new()));
+                l.err(
+                    path,
+                    Problem::BadFormula(&messages::FORMULA_WHERE, String::new()),
+                );
             }
             let name = l.string(get(o, "fact")?, &join(path, "fact"))?;
             let Some(i) = scope.position(&name) else {
@@ -301,7 +311,10 @@ fn load_operand(
             Value::Str(s) => match parse_as_of_year(s) {
                 Some(y) => Some(Operand::Year(y)),
                 None => {
-                    l.err(path, Problem::BadFormula(&F_YEAR, s.clone()));
+                    l.err(
+                        path,
+                        Problem::BadFormula(&messages::FORMULA_YEAR, s.clone()),
+                    );
                     None
                 }
             },
@@ -315,7 +328,10 @@ fn load_operand(
                 match parse_as_of(s) {
                     Some(d) => Some(Operand::Date(d)),
                     None => {
-                        l.err(path, Problem::BadFormula(&F_RELATIVE_DATE, s.clone()));
+                        l.err(
+                            path,
+                            Problem::BadFormula(&messages::FORMULA_RELATIVE_DATE, s.clone()),
+                        );
                         None
                     }
                 }

@@ -1,9 +1,10 @@
 //! Facts: the questions a profile answers, with their types and bounds.
 
-use super::problem::{F_MIN_ABOVE_MAX, Problem};
+use super::problem::Problem;
 use super::reader::{Loader, get, index, join};
 use crate::engine::date::Date;
 use crate::engine::limits::PROFILE_FIELDS;
+use crate::engine::messages;
 use crate::engine::model::{Choice, Fact, FactKind};
 use crate::engine::text::Text;
 use crate::engine::value::Value;
@@ -168,7 +169,7 @@ fn answerable<T: PartialOrd + std::fmt::Display>(l: &mut Loader, path: &str, min
     if min > max {
         l.err(
             path,
-            Problem::BadFormula(&F_MIN_ABOVE_MAX, format!("{min} > {max}")),
+            Problem::BadFormula(&messages::FORMULA_MIN_ABOVE_MAX, format!("{min} > {max}")),
         );
     }
 }

@@ -1,7 +1,8 @@
 //! The SME size standard: the industry groups and the bounds of each size class.
 
-use super::problem::{F_TIER, Problem};
+use super::problem::Problem;
 use super::reader::{Entries, Loader, Scope, get, index, join};
+use crate::engine::messages;
 use crate::engine::model::{DeclaredClass, FactKind, SIZE_CLASSES, SizeGroup, SizeStandard};
 use crate::engine::value::Value;
 use rust_decimal::Decimal;
@@ -144,7 +145,10 @@ pub(super) fn load_size(l: &mut Loader, v: &Value, scope: &Scope) -> Option<Size
                 }
             }
             if out.is_empty() {
-                l.err(&bp, Problem::BadFormula(&F_TIER, String::new()));
+                l.err(
+                    &bp,
+                    Problem::BadFormula(&messages::FORMULA_TIER, String::new()),
+                );
             }
             out
         };
