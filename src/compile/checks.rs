@@ -174,7 +174,6 @@ pub const WAIVED: &[(&str, u64, &str)] = &[
     ("shanghai-hqfb-2023-1", 12, "part a needs_info"),
     ("shanghai-hqfb-2023-1", 15, "part a needs_info"),
     ("shanghai-hqfb-2023-1", 15, "part b needs_info"),
-    ("shanghai-hqfb-2023-1", 19, "unsourced hired_on"),
     ("shanghai-hqfb-2023-1", 20, "part b needs_info"),
     ("shanghai-hqfb-2023-1", 21, "part a ineligible"),
     ("shanghai-hqfb-2023-1", 21, "part a needs_info"),
