@@ -121,6 +121,8 @@ export interface Report {
     /** Full detail: the named conditions the measures share, explained once; a reason whose `fact` is one of these ids refers to it. */
     derived?: { id: string; label: string; outcome: "met" | "not_met" | "unknown"; explanation: Reason[] }[];
     next_questions?: Question[];
+    /** Parts one answer or one number away from eligible, the most money first. */
+    within_reach?: ReachReport[];
     errors: FieldError[];
 }
 
@@ -156,6 +158,20 @@ export interface Catalog {
     sources: { id: string; title: string; evidence: string; url?: string }[];
     facts: FactInfo[];
     measures: MeasureInfo[];
+}
+
+/** A part one change away from eligible: the answer or number, and what it would bring. */
+export interface ReachReport {
+    measure: number;
+    part: string;
+    fact: string;
+    /** The value that makes the part eligible, as the page shows it. */
+    value: string;
+    /** The present value, when there is one. */
+    now?: string;
+    amount: Amount | null;
+    /** "技术改造项目总投资达到 1000万元 → 最高100万元". */
+    text: string;
 }
 
 /** Why one measure stands as it does (`Engine.why`, asked when a person opens it). */

@@ -5,6 +5,7 @@
 //! industry: the named conditions a measure refers to) is not something to change for a measure,
 //! and is left as it is; so are dates, which lie in the past, and lists.
 
+use super::decimal::exact_add;
 use super::eval::{AmountOutcome, Context, Evaluation, Scope, Status, WindowState};
 use super::model::*;
 use super::profile::{FactValue, Profile};
@@ -173,24 +174,53 @@ fn numbers(op: Op, operand: &Operand, step: Decimal) -> Vec<(Decimal, Op)> {
     match (op, operand) {
         (_, Operand::Number(t)) if t.is_zero() => Vec::new(),
         (Op::Ge | Op::Le | Op::Eq, Operand::Number(t)) => vec![(*t, op)],
-        (Op::Gt, Operand::Number(t)) => t.checked_add(step).map(|d| (d, op)).into_iter().collect(),
-        (Op::Lt, Operand::Number(t)) => t.checked_sub(step).map(|d| (d, op)).into_iter().collect(),
+        // The decimal helpers every amount uses, rather than another copy of decimal addition.
+        (Op::Gt, Operand::Number(t)) => exact_add(*t, step).map(|d| (d, op)).into_iter().collect(),
+        (Op::Lt, Operand::Number(t)) => exact_add(*t, -step).map(|d| (d, op)).into_iter().collect(),
         (Op::Between, Operand::NumberRange(a, b)) => vec![(*a, Op::Ge), (*b, Op::Le)],
         _ => Vec::new(),
     }
 }
 
 /// How far a change goes, to prefer the smallest: answering an open question first, then the
-/// smallest relative change of a number, then a different answer.
-fn distance(now: Option<&FactValue>, to: &FactValue) -> Decimal {
-    match (now, to) {
-        (None, _) => Decimal::ZERO,
-        (Some(FactValue::Number(a)), FactValue::Number(b)) => {
-            let base = a.abs().max(Decimal::ONE);
-            b.checked_sub(*a)
-                .and_then(|d| d.abs().checked_div(base))
-                .unwrap_or(Decimal::MAX)
+/// smallest relative change of a number, then a different answer. A relative change is kept as a
+/// fraction (difference, base) and compared by cross-multiplying: no decimal division needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Distance {
+    Open,
+    Relative(Decimal, Decimal),
+    Other,
+}
+
+impl PartialOrd for Distance {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Distance {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        use Distance::*;
+        use std::cmp::Ordering::*;
+        match (self, other) {
+            (Relative(a, b), Relative(c, d)) => match (a.checked_mul(*d), c.checked_mul(*b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                _ => Equal,
+            },
+            (Open, Open) | (Other, Other) => Equal,
+            (Open, _) | (Relative(..), Other) => Less,
+            _ => Greater,
         }
-        _ => Decimal::from(1_000_000),
+    }
+}
+
+fn distance(now: Option<&FactValue>, to: &FactValue) -> Distance {
+    match (now, to) {
+        (None, _) => Distance::Open,
+        (Some(FactValue::Number(a)), FactValue::Number(b)) => match exact_add(*b, -*a) {
+            Some(d) => Distance::Relative(d.abs(), a.abs().max(Decimal::ONE)),
+            None => Distance::Other,
+        },
+        _ => Distance::Other,
     }
 }

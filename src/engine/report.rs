@@ -503,7 +503,7 @@ fn part_report<'a>(
 /// as unbounded; parts without an amount last).
 fn within_reach<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<ReachReport<'a>> {
     let rs: &'a Ruleset = cx.rs;
-    let mut found: Vec<(Option<Option<rust_decimal::Decimal>>, ReachReport<'a>)> =
+    let found: Vec<(Option<Option<rust_decimal::Decimal>>, ReachReport<'a>)> =
         reach::within_reach(cx, ev)
             .into_iter()
             .filter_map(|r| {
@@ -559,8 +559,17 @@ fn within_reach<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<Re
         Some(Some(d)) => (1, *d),
         None => (0, rust_decimal::Decimal::ZERO),
     };
-    found.sort_by_key(|f| std::cmp::Reverse(key(&f.0)));
-    found.into_iter().map(|(_, r)| r).collect()
+    // A short list: an insertion sort, stable, keeps the module smaller than the library's sort.
+    let mut sorted: Vec<(Option<Option<rust_decimal::Decimal>>, ReachReport<'a>)> =
+        Vec::with_capacity(found.len());
+    for item in found {
+        let at = sorted
+            .iter()
+            .position(|x| key(&x.0) < key(&item.0))
+            .unwrap_or(sorted.len());
+        sorted.insert(at, item);
+    }
+    sorted.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Why a part stands as it does: its reasons, and how its amount is computed.
