@@ -1,6 +1,6 @@
 // Bundles the widget into one minified ES module: src/widget/index.js and everything it imports —
-// the engine's wasm-bindgen glue (imported as 'sme-eligibility') and the stylesheet (style.css, as
-// minified text) included. Used by .ci/build; the output is the same bytes for the same inputs.
+// the page module's wasm-bindgen glue (imported as 'sme-eligibility') and the stylesheet (style.css,
+// as minified text) included; the complete module ('sme-eligibility/full') stays a file of its own. Used by .ci/build; the output is the same bytes for the same inputs.
 //   node .ci/bundle.mjs GLUE.js OUT.js
 // GLUE.js: the glue wasm-bindgen just made (not the committed pkg/'s, which may be older).
 import { build, transform } from 'esbuild';
@@ -15,11 +15,14 @@ if (!glue || !out) {
 }
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** 'sme-eligibility' (the engine's package name, as the sources import it) → the glue given. */
+/** 'sme-eligibility' (the engine's package name, as the sources import it) → the glue given; and
+ *  'sme-eligibility/full' (the complete module, imported only for a ruleset of the page's own) → the
+ *  file beside widget.js in pkg/, left out of the bundle: a dynamic import of its own. */
 const engineGlue = {
   name: 'engine-glue',
   setup(b) {
     b.onResolve({ filter: /^sme-eligibility$/ }, () => ({ path: resolve(glue) }));
+    b.onResolve({ filter: /^sme-eligibility\/full$/ }, () => ({ path: './sme_eligibility_full.js', external: true }));
   },
 };
 

@@ -1,5 +1,6 @@
 // The demonstration page's language links switch the element's language without a reload, so the
-// answers stay; ?lang= in the address chooses the language on arrival.
+// answers stay; ?lang= in the address chooses the language on arrival (this script runs before the
+// widget's, so that the widget fetches that language's words first).
 const widget = document.querySelector('sme-eligibility');
 
 function useLanguage(lang) {

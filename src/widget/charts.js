@@ -42,7 +42,9 @@ const ROW_HEIGHT = 18;
 const FIRST_ROW_Y = 22;
 
 /**
- * The dated windows of every measure's parts, with the years and the as-of date marked.
+ * The dated windows of every measure's parts as they stand on the as-of date (as amended, unless the
+ * text alone is read), with the years and the as-of date marked; where a later document changes a
+ * window, the clause's own is drawn thin beneath it, for comparison.
  * @param {Widget} widget @param {Report} report
  */
 export function windowTimeline(widget, report) {
@@ -54,7 +56,8 @@ export function windowTimeline(widget, report) {
   if (!rows.length) return null;
 
   // A month of margin on either side of every date shown.
-  const days = [report.as_of, report.summary.period.from, report.summary.period.to, ...rows.flatMap(row => [row.from, row.to])]
+  const days = [report.as_of, report.summary.period.from, report.summary.period.to,
+    ...rows.flatMap(row => [row.from, row.to, row.part.text_window?.from, row.part.text_window?.to])]
     .filter(Boolean).map(dayNumber);
   const first = Math.min(...days) - 30;
   const last = Math.max(...days) + 30;
@@ -75,9 +78,13 @@ export function windowTimeline(widget, report) {
     const end = row.to ? x(row.to) : TIMELINE_END;
     const cssClass = 'wn ' + row.state;
     const label = row.measure.parts.length > 1 ? `${row.measure.id}${row.part.id}` : String(row.measure.id);
+    const clause = row.part.text_window;
+    const clauseStart = clause?.from ? x(clause.from) : TIMELINE_START;
+    const clauseEnd = clause?.to ? x(clause.to) : TIMELINE_END;
     shapes.push(
       svgEl('text', { x: 0, y: y + 10, text: label }),
       svgEl('rect', { class: cssClass, x: percent(start), y: y + 1, width: percent(Math.max(0.3, end - start)), height: 10, rx: 2 }),
+      clause && svgEl('rect', { class: 'wn tx', x: percent(clauseStart), y: y + 12, width: percent(Math.max(0.3, clauseEnd - clauseStart)), height: 3 }),
       !row.from && arrowHead(TIMELINE_START, y, cssClass, -6),
       !row.to && arrowHead(TIMELINE_END, y, cssClass, 6));
   });
@@ -96,6 +103,7 @@ export function windowTimeline(widget, report) {
     fillIn(strings.measureHeading, { n: row.measure.id }) + marks.gap,
     isolated(row.part.title),
     marks.colon + windowText(row, lang, strings),
+    row.part.text_window && marks.listSeparator + strings.clauseWindowLabel + windowText(row.part.text_window, lang, strings),
   ]));
 }
 

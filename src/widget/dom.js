@@ -28,13 +28,22 @@ function isChild(child) {
 }
 
 /**
+ * Children as a flat list for append() or replaceWith(): nothing (null, undefined, false, '') skipped, as by el().
+ * @param {Child} children
+ * @returns {(Node | string)[]}
+ */
+export function childNodes(children) {
+  return /** @type {(Node | string)[]} */ ([children].flat(9).filter(isChild));
+}
+
+/**
  * @template {Element} E
  * @param {E} element @param {Props} props @param {Child[]} children
  * @returns {E}
  */
 function build(element, props, children) {
   // Children first: a <select>'s value can only be set once its options are there.
-  element.append(.../** @type {(Node | string)[]} */ (children.flat(9).filter(isChild)));
+  element.append(...childNodes(children));
   for (const [name, value] of Object.entries(props ?? {})) {
     if (value == null || value === false) continue;
     if (name === 'text') element.textContent = value;
@@ -140,7 +149,7 @@ export function buildPendingContent(details) {
   const buildContent = pendingContent.get(details);
   if (!buildContent) return;
   pendingContent.delete(details);
-  details.append(.../** @type {(Node | string)[]} */ ([buildContent()].flat(9).filter(isChild)));
+  details.append(...childNodes(buildContent()));
 }
 
 /**

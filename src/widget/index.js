@@ -26,8 +26,8 @@ class SmeEligibility extends HTMLElement {
     if (name === 'ruleset') {
       widget.start();
     } else if (name === 'lang') {
-      if (widget.engine || widget.loadError) widget.render(); // else start() is still loading, and renders in the new language
-    } else if (widget.engine) {
+      widget.languageChanged();
+    } else if (widget.ruleset) {
       // as-of: the attribute's date replaces one the user chose
       widget.asOf = '';
       widget.evaluate();

@@ -1,5 +1,6 @@
 // The policy text, clause by clause, under the report: each clause beside its Chinese original (in
-// Japanese and English), with a link back to its result. Built when first opened.
+// Japanese and English), with a link back to its result. Built when first opened (and its clause
+// texts there).
 import { el, isolated, fillIn, fillInIsolated } from './dom.js';
 import { punctuation } from './i18n.js';
 import { formatDate } from './dates.js';
@@ -16,10 +17,12 @@ export function policyText(widget) {
       isolated(catalog.title), ' ', isolated(catalog.document), marks.listSeparator,
       isolated(catalog.issuer), marks.listSeparator, formatDate(catalog.issued, lang),
       fillInIsolated(marks.parenthesised('{source}'), { source: catalog.source })),
-    widget.disclosure('pd', strings.policyShowAll, () => el('div', null, catalog.chapters.map(chapter => [
+    // The clause texts are strings of their own (ruleset/LANG.clauses.json): read from the catalog
+    // once they are there (widget.catalog is then made anew).
+    widget.disclosure('pd', strings.policyShowAll, () => widget.withReasons(() => el('div', null, widget.catalog.chapters.map(chapter => [
       el('h4', { text: fillIn(strings.chapterHeading, { n: chapter.id }) + chapter.title }),
-      catalog.measures.filter(measure => String(measure.chapter) === chapter.id).map(measure => clause(widget, measure)),
-    ]))));
+      widget.catalog.measures.filter(measure => String(measure.chapter) === chapter.id).map(measure => clause(widget, measure)),
+    ])))));
 }
 
 /** @param {Widget} widget @param {import('sme-eligibility').MeasureInfo} measure */

@@ -1,5 +1,6 @@
 // The results: the summary, the pictures, then each measure by chapter with its status, amount,
-// windows, departments, the questions it still needs, and "why" (built when first opened).
+// windows, the later documents that amend it, departments, the questions it still needs, and "why"
+// (asked of the engine and built when first opened).
 import { el, isolated, fillIn, fillInIsolated, isolatedList } from './dom.js';
 import { punctuation } from './i18n.js';
 import { formatDate, windowText } from './dates.js';
@@ -9,6 +10,8 @@ import { amountBars, windowTimeline } from './charts.js';
 /** @typedef {import('sme-eligibility').MeasureReport} MeasureReport */
 /** @typedef {import('sme-eligibility').PartReport} PartReport */
 /** @typedef {import('sme-eligibility').Reason} Reason */
+/** @typedef {import('sme-eligibility').AmendmentReport} AmendmentReport */
+/** @typedef {import('sme-eligibility').PartWhy & { amendments?: AmendmentReport[] }} PartWhy the engine gives a part's amendments with their words and notes (not declared in its .d.ts) */
 /** @typedef {import('./widget.js').Widget} Widget */
 /** @typedef {Map<string, Reason[]>} NamedConditions a named condition's id → its explanation */
 
@@ -39,11 +42,6 @@ function labelled(label, ...values) {
 export function resultsContent(widget, report) {
   const { strings, catalog } = widget;
   const questionLabels = new Map((report.next_questions ?? []).map(question => [question.fact, question.label]));
-  /** @type {NamedConditions} */
-  const namedConditions = new Map([
-    ['size_class', report.size_class.explanation],
-    ...(report.derived ?? []).map(/** @returns {[string, Reason[]]} */ condition => [condition.id, condition.explanation]),
-  ]);
   return [
     report.summary.windows_closed && windowsClosedAlert(widget, report),
     summaryBox(widget, report),
@@ -54,7 +52,7 @@ export function resultsContent(widget, report) {
       el('h4', { text: fillIn(strings.chapterHeading, { n: chapter.id }) + chapter.title }),
       report.measures
         .filter(measure => String(measure.chapter) === chapter.id)
-        .map(measure => measureResult(widget, measure, questionLabels, namedConditions)),
+        .map(measure => measureResult(widget, measure, questionLabels)),
     ]),
     el('p', { class: 'small receipt' }, fillInIsolated(strings.receipt, { ...report.ruleset, engine: report.engine })),
   ];
@@ -92,7 +90,8 @@ function summaryBox(widget, report) {
       : el('p', { text: strings.noTotal }),
     summary.eligible_without_amount > 0 && el('p', { text: fillIn(strings.eligibleWithoutAmount, { n: summary.eligible_without_amount }) }),
     labelled(strings.sizeClassLabel, report.size_class.text),
-    el('p', { text: fillIn(strings.asOfSentence, { date: formatDate(report.as_of, lang) }) }));
+    el('p', { text: fillIn(strings.asOfSentence, { date: formatDate(report.as_of, lang) }) }),
+    el('p', { class: 'reading', text: fillIn(widget.textOnly ? strings.readingTextOnly : strings.readingAmended, { year: widget.textYear }) }));
 }
 
 /**
@@ -113,9 +112,8 @@ function decisionNotice(widget, report) {
  * One measure's result.
  * @param {Widget} widget @param {MeasureReport} measure
  * @param {Map<string, string>} questionLabels the open questions: fact → its label
- * @param {NamedConditions} namedConditions
  */
-function measureResult(widget, measure, questionLabels, namedConditions) {
+function measureResult(widget, measure, questionLabels) {
   const { strings, lang } = widget;
   const marks = punctuation(lang);
   // Only the facts the questionnaire asks now can be linked to their question.
@@ -128,46 +126,79 @@ function measureResult(widget, measure, questionLabels, namedConditions) {
     measure.parts.filter(part => part.window).map(part => el('p', null, strings.windowLabel,
       measure.parts.length > 1 && [isolated(part.title), marks.colon],
       windowText(part.window, lang, strings))),
+    measure.parts.filter(part => part.amendments?.length || part.text_status).map(part => amendedPart(widget, measure, part)),
     labelled(strings.contactLabel, ...isolatedList(measure.departments ?? [], marks.listSeparator)),
     stillToAnswer.length > 0 && el('p', { class: 'ctl' }, strings.stillToAnswer, stillToAnswer.map((fact, index) => [
       index > 0 ? marks.listSeparator : '',
       el('button', { class: 'l', 'data-k': `q${measure.id}${fact}`, text: questionLabels.get(fact), onclick: () => widget.askFor(fact) }),
     ])),
     measure.note && el('p', { class: 'small', text: strings.noteLabel + measure.note }),
-    widget.disclosure('why' + measure.id, strings.whyHeading, () => whyContent(widget, measure, namedConditions)),
+    widget.disclosure('why' + measure.id, strings.whyHeading, () => widget.withReasons(() => whyContent(widget, measure))),
     el('button', { class: 'l', 'data-k': 'tc' + measure.id, text: strings.readClause, onclick: () => widget.goTo('c-' + measure.id) }));
 }
 
 /**
- * "Why": each part's conditions, then the clause (and, in Japanese or English, its Chinese original).
- * @param {Widget} widget @param {MeasureReport} measure @param {NamedConditions} namedConditions
+ * A part that later documents in force change (issue 10): each document's sentence ("the clause's
+ * period ended on …; … extends it to …") with how far its wording was checked, and what the clause
+ * alone would give where that differs.
+ * @param {Widget} widget @param {MeasureReport} measure @param {PartReport} part
  */
-function whyContent(widget, measure, namedConditions) {
+function amendedPart(widget, measure, part) {
+  const { strings, lang } = widget;
+  return el('div', { class: 'amd' },
+    measure.parts.length > 1 && el('p', null, el('strong', null, isolated(part.title))),
+    (part.amendments ?? []).map(amendment => el('p', null,
+      isolated(amendment.text),
+      el('small', { text: punctuation(lang).parenthesised(fillIn(strings.evidenceLabel, { level: strings[amendment.evidence] })) }))),
+    part.text_status && el('p', { class: 'small', text: fillIn(strings.underText, { status: strings['status_' + part.text_status] }) }));
+}
+
+/**
+ * "Why": each part's conditions (asked of the engine now, for the report on screen, which is the last
+ * it decided on), then the clause (and, in Japanese or English, its Chinese original).
+ * @param {Widget} widget @param {MeasureReport} measure
+ */
+function whyContent(widget, measure) {
   const { strings, lang } = widget;
   const clause = widget.catalog.measures.find(info => info.id === measure.id);
+  const why = widget.ruleset.engine.why(measure.id, lang);
+  /** @type {Map<string, PartWhy>} */
+  const partsWhy = new Map((why?.parts ?? []).map(part => [part.id, part]));
+  /** @type {NamedConditions} the named conditions its reasons name (and theirs name), and the size class */
+  const namedConditions = new Map([
+    ['size_class', why?.size_class],
+    ...(why?.derived ?? []).map(/** @returns {[string, Reason[]]} */ condition => [condition.id, condition.explanation]),
+  ]);
   return el('div', { class: 'why' },
-    measure.parts.map(part => partExplanation(widget, measure, part, namedConditions)),
+    measure.parts.map(part => partExplanation(widget, measure, part, partsWhy.get(part.id), namedConditions)),
     el('p', null, el('strong', { text: strings.clauseHeading })),
     el('blockquote', { text: clause.text }),
     lang !== 'zh' && widget.disclosure('zh' + measure.id, strings.chineseOriginal, el('blockquote', { lang: 'zh-CN', text: clause.text_zh })));
 }
 
-/** @param {Widget} widget @param {MeasureReport} measure @param {PartReport} part @param {NamedConditions} namedConditions */
-function partExplanation(widget, measure, part, namedConditions) {
+/**
+ * @param {Widget} widget @param {MeasureReport} measure @param {PartReport} part the decision
+ * @param {PartWhy | undefined} why its reasons @param {NamedConditions} namedConditions
+ */
+function partExplanation(widget, measure, part, why, namedConditions) {
   const { strings, lang } = widget;
   const amount = part.amount?.text ?? part.amount_problem;
   return el('div', { class: 'part' },
     el('p', null, el('strong', null, isolated(part.title), punctuation(lang).colon), part.status_text, amount && ' — ' + amount),
-    labelled(strings.formulaLabel, isolated(part.formula)),
-    labelled(strings.basisLabel, part.basis),
-    part.amount_cite && labelled(strings.clauseWordsLabel, el('q', { text: part.amount_cite })),
-    reasonList(widget, measure, part.explanation ?? [], namedConditions, 0),
-    part.note && el('p', { class: 'small', text: strings.noteLabel + part.note }));
+    labelled(strings.formulaLabel, isolated(why?.formula)),
+    labelled(strings.basisLabel, why?.basis),
+    why?.amount_cite && labelled(strings.clauseWordsLabel, el('q', { text: why.amount_cite })),
+    reasonList(widget, measure, why?.explanation ?? [], namedConditions, 0),
+    why?.note && el('p', { class: 'small', text: strings.noteLabel + why.note }),
+    (why?.amendments ?? []).map(amendment => el('div', { class: 'amd' },
+      el('p', null, strings.amendedByLabel, isolated(amendment.title)),
+      amendment.cite && labelled(strings.documentWordsLabel, el('q', { text: amendment.cite })),
+      amendment.note && el('p', { class: 'small', text: strings.noteLabel + amendment.note }))));
 }
 
 /**
  * The conditions with their outcomes. A condition that is a named condition (the SME size class, one
- * of report.derived) has its own explanation nested under it.
+ * of the measure's why().derived) has its own explanation nested under it.
  * @param {Widget} widget @param {MeasureReport} measure @param {Reason[]} reasons
  * @param {NamedConditions} namedConditions @param {number} nesting
  * @returns {HTMLUListElement}

@@ -4,20 +4,23 @@
 //
 // States, shown to scripts and tests by `data-state` in the shadow root: a first paragraph
 // "loading" while the engine starts; then the results section (#rh's section) is "loading" while an
-// answer awaits evaluation and "ready" once the report on screen is the report of the answers on
-// screen; or, when the engine or the ruleset cannot be loaded, an alert with data-state "error".
-import { el, isolated, fillIn, fillInIsolated, focusControl, idFor, disclosure, buildPendingContent } from './dom.js';
+// answer awaits evaluation (or the words of another language are fetched) and "ready" once the report
+// on screen is the report of the answers on screen; or, when the engine or the ruleset cannot be
+// loaded, an alert with data-state "error". The results section's `data-reasons` is "ready" once the
+// words of every "why" and the clause texts are there (fetched in idle time after the first report);
+// a "why" opened before shows a "loading" paragraph (data-state "loading") until they are.
+import { el, isolated, fillIn, fillInIsolated, focusControl, idFor, disclosure, buildPendingContent, childNodes } from './dom.js';
 import { STRINGS, LANGUAGES, uiLanguage, punctuation } from './i18n.js';
 import { styleSheet } from './style.js';
 import { today, isIsoDate, suggestedAsOf } from './dates.js';
 import { profileFromAnswers, acceptedAnswers, decodeFromLink } from './answers.js';
-import { loadEngine, engineFor, RulesetUnavailableError, RulesetOriginError, RulesetHttpError } from './engine.js';
+import { loadEngine, rulesetFor, tablesFor, RulesetUnavailableError, RulesetOriginError, RulesetHttpError } from './engine.js';
 import { Questionnaire } from './form.js';
 import { resultsContent } from './report.js';
 import { policyText } from './policy.js';
 import { savePanel, readFromDevice, storeOnDevice } from './saving.js';
 
-/** @typedef {import('sme-eligibility').Engine} Engine */
+/** @typedef {import('./engine.js').Ruleset} Ruleset */
 /** @typedef {import('sme-eligibility').Catalog} Catalog */
 /** @typedef {import('sme-eligibility').RulesetLoadError} RulesetLoadError */
 /** @typedef {import('./answers.js').Answers} Answers */
@@ -27,6 +30,16 @@ import { savePanel, readFromDevice, storeOnDevice } from './saving.js';
 const EVALUATION_DELAY_MS = 250;
 /** Events that must not reach the host page's listeners: what is typed here is not the page's business. */
 const PRIVATE_EVENTS = ['input', 'beforeinput', 'keydown', 'keyup', 'keypress'];
+
+/**
+ * Runs `callback` once the browser is idle (soon in any case), or on the next task where there is no
+ * requestIdleCallback (Safari).
+ * @param {() => void} callback
+ */
+function whenIdle(callback) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => callback(), { timeout: 1000 });
+  else setTimeout(() => callback(), 0);
+}
 
 /**
  * Every fact's type by its id, and each list field's as 'list.field'.
@@ -60,8 +73,16 @@ export class Widget {
     /** @type {Set<string>} the data-k of the disclosures open, kept across re-rendering */
     this.openDisclosures = new Set();
     this.keepOnDevice = false;
-    /** @type {Engine | null} */
-    this.engine = null;
+    /** Whether the report reads the policy text alone (the switch "as the 2023 text stands"), not as amended. */
+    this.textOnly = false;
+    /** @type {Ruleset | null} the engine and the strings it holds */
+    this.ruleset = null;
+    /** Counts the starts: a start overtaken by a later one (the `ruleset` attribute changed) drops its result. */
+    this.starts = 0;
+    /** Whether fetching the strings of "why" and of the clauses is already planned for idle time. */
+    this.reasonsPlanned = false;
+    /** @type {{ ruleset: Ruleset, lang: string, promise: Promise<void> } | null} those strings being added */
+    this.reasons = null;
     /** @type {unknown} why the engine or the ruleset could not be loaded; null when they were */
     this.loadError = null;
     /** @type {Catalog} */
@@ -90,19 +111,28 @@ export class Widget {
   /** Where this device keeps the answers, when asked to: one key per ruleset. */
   get storageKey() { return 'sme-eligibility:' + this.catalog.id; }
 
-  /** Loads the engine and the ruleset (again, when the `ruleset` attribute changes), then renders. */
+  /**
+   * Loads the engine and the ruleset (again, when the `ruleset` attribute changes) with the words of
+   * the element's language, then renders.
+   */
   async start() {
+    const run = ++this.starts;
     this.root.replaceChildren(el('p', { class: 'w', role: 'status', 'data-state': 'loading', text: this.strings.loading }));
+    this.ruleset = null;
+    this.loadError = null;
+    let ruleset = null;
     try {
       await loadEngine();
-      this.loadError = null;
-      this.engine = null;
-      this.engine = await engineFor(this.host.getAttribute('ruleset'));
+      ruleset = await rulesetFor(this.host.getAttribute('ruleset'), this.lang);
+      // The language may have changed while the first one's words were fetched.
+      while (!ruleset.holds(tablesFor(this.lang, 'words'))) await ruleset.add(tablesFor(this.lang, 'words'));
     } catch (error) {
-      this.loadError = error;
+      if (run === this.starts) this.loadError = error;
     }
-    if (!this.loadError) {
-      this.catalog = this.engine.catalog(this.lang);
+    if (run !== this.starts) return; // overtaken: the later start renders
+    this.ruleset = this.loadError ? null : ruleset;
+    if (this.ruleset) {
+      this.catalog = this.ruleset.engine.catalog(this.lang);
       this.factTypes = factTypesOf(this.catalog);
       if (!this.restored) {
         this.restored = true;
@@ -163,6 +193,91 @@ export class Widget {
     return answers;
   }
 
+  // ---- Languages and the strings they need ----------------------------------------------------------
+
+  /**
+   * The `lang` attribute changed: renders in the new language, once its words are there (the answers
+   * stay). While they are fetched the results say "loading".
+   */
+  async languageChanged() {
+    const ruleset = this.ruleset;
+    if (!ruleset) {
+      if (this.loadError) this.render(); // the error, in the new language
+      return; // else start() is still loading, and renders in the language asked for last
+    }
+    const lang = this.lang;
+    const words = tablesFor(lang, 'words');
+    if (!ruleset.holds(words)) {
+      clearTimeout(this.evaluationTimer);
+      if (this.results) this.results.dataset.state = 'loading';
+      try {
+        await ruleset.add(words);
+        this.loadError = null;
+      } catch (error) {
+        this.loadError = error;
+      }
+      if (ruleset !== this.ruleset || lang !== this.lang) return; // switched again meanwhile: that switch renders
+    } else {
+      this.loadError = null;
+    }
+    this.render();
+  }
+
+  /**
+   * The strings of "why" and of the clause texts in the language shown, fetched and added once
+   * (another ruleset's are there from the start); then the catalog, with its clause texts, anew.
+   */
+  loadReasons() {
+    const { ruleset, lang } = this;
+    if (this.reasons?.ruleset !== ruleset || this.reasons.lang !== lang) {
+      const names = tablesFor(lang, 'reasons');
+      const promise = (async () => {
+        if (!ruleset.holds(names)) {
+          await ruleset.add(names);
+          if (ruleset === this.ruleset && lang === this.lang) this.catalog = ruleset.engine.catalog(lang);
+        }
+        if (ruleset === this.ruleset && lang === this.lang && this.results) this.results.dataset.reasons = 'ready';
+      })();
+      // One promise per ruleset and language, so that what waits on it runs in the order it asked;
+      // forgotten on failure, so that the next need tries again.
+      promise.catch(() => {
+        if (this.reasons?.promise === promise) this.reasons = null;
+      });
+      this.reasons = { ruleset, lang, promise };
+    }
+    return this.reasons.promise;
+  }
+
+  /**
+   * Content that needs the strings of "why" or the clause texts: built now when they are there, else a
+   * "loading" paragraph replaced by the content once they are (if it is still on screen by then).
+   * @param {() => import('./dom.js').Child} build
+   * @returns {import('./dom.js').Child}
+   */
+  withReasons(build) {
+    if (this.ruleset.holds(tablesFor(this.lang, 'reasons'))) return build();
+    const { strings, lang, ruleset } = this;
+    const placeholder = el('p', { class: 'small', role: 'status', 'data-state': 'loading', text: strings.loading });
+    this.loadReasons().then(() => {
+      // Still on screen, for the same ruleset and language (else a new rendering has replaced it).
+      if (placeholder.isConnected && ruleset === this.ruleset && lang === this.lang) placeholder.replaceWith(...childNodes(build()));
+    }, () => {
+      placeholder.dataset.state = 'error';
+      placeholder.textContent = strings.reasonsFailed;
+    });
+    return placeholder;
+  }
+
+  /** After a report: fetch the strings of "why" and of the clauses in idle time, so that "why" and print are instant. */
+  planReasons() {
+    if (this.reasonsPlanned || this.ruleset.holds(tablesFor(this.lang, 'reasons'))) return;
+    this.reasonsPlanned = true;
+    whenIdle(() => {
+      this.reasonsPlanned = false;
+      if (this.ruleset) this.loadReasons().catch(() => {}); // a failure is said where they are needed (withReasons)
+    });
+  }
+
   // ---- Rendering ---------------------------------------------------------------------------------
 
   /** Builds the whole element anew (on load, a language change, answers taken from a file or link). */
@@ -173,10 +288,11 @@ export class Widget {
         el('div', { class: 'alert', role: 'alert', 'data-state': 'error' }, this.loadErrorContent())));
       return;
     }
-    this.catalog = this.engine.catalog(this.lang);
+    this.catalog = this.ruleset.engine.catalog(this.lang);
     this.suggestion = suggestedAsOf(this.catalog);
     this.liveRegion = el('p', { class: 'sr', role: 'status', 'aria-live': 'polite' });
-    this.results = el('section', { 'aria-labelledby': 'rh' });
+    const reasons = this.ruleset.holds(tablesFor(this.lang, 'reasons')) ? 'ready' : 'loading';
+    this.results = el('section', { 'aria-labelledby': 'rh', 'data-reasons': reasons });
     this.message = el('p', { role: 'status' });
     this.root.replaceChildren(el('div', { class: 'w' },
       this.header(),
@@ -203,7 +319,10 @@ export class Widget {
       el('p', { class: 'small', text: strings.privacy }));
   }
 
-  /** The language switch and the as-of date. */
+  /** The year of the policy's text ("as the 2023 text stands"). */
+  get textYear() { return this.catalog.issued.slice(0, 4); }
+
+  /** The language switch, the as-of date, and the switch between the policy as amended and its text alone. */
   controls() {
     const { strings } = this;
     this.asOfInput = el('input', {
@@ -228,7 +347,22 @@ export class Widget {
       el('div', { class: 'f' },
         el('label', { for: 'i-as_of', text: strings.asOfLabel }),
         this.asOfInput,
-        el('p', { class: 'err', id: 'e-as_of', hidden: true })));
+        el('p', { class: 'err', id: 'e-as_of', hidden: true })),
+      el('div', { class: 'f' },
+        el('label', { class: 'row' },
+          el('input', {
+            type: 'checkbox',
+            id: 'i-text_only',
+            'data-k': 'textonly',
+            checked: this.textOnly,
+            'aria-describedby': 'h-text_only',
+            onchange: (/** @type {Event} */ event) => {
+              this.textOnly = /** @type {HTMLInputElement} */ (event.target).checked;
+              this.evaluate();
+            },
+          }),
+          fillIn(strings.textOnlyLabel, { year: this.textYear })),
+        el('p', { class: 'help', id: 'h-text_only', text: strings.textOnlyHelp })));
   }
 
   /** Why nothing could be loaded: the engine, or the ruleset with each of its problems. */
@@ -236,7 +370,9 @@ export class Widget {
     const { strings } = this;
     const error = /** @type {any} */ (this.loadError);
     const isEngineError = error?.name === 'RulesetLoadError';
-    if (!(error instanceof RulesetUnavailableError) && !isEngineError) return strings.engineLoadFailed;
+    // The built-in ruleset's files, or another language's words, are the engine's own: not the page's ruleset.
+    const ofTheRulesetAttribute = this.host.getAttribute('ruleset') && !this.ruleset;
+    if (!ofTheRulesetAttribute || (!(error instanceof RulesetUnavailableError) && !isEngineError)) return strings.engineLoadFailed;
     /** @type {RulesetLoadError['errors'] | undefined} */
     const problems = isEngineError ? error.errors : undefined;
     let reason = '';
@@ -253,15 +389,19 @@ export class Widget {
 
   // ---- Evaluating ----------------------------------------------------------------------------------
 
-  /** Evaluates the answers now, and shows the report, the questions it asks and the errors. */
+  /** Decides on the answers now, and shows the report, the questions it asks and the errors. */
   evaluate() {
     clearTimeout(this.evaluationTimer);
+    // (Re)starting, or another language's words still on their way: start() or languageChanged()
+    // renders (and decides) once they are here.
+    if (!this.ruleset?.holds(tablesFor(this.lang, 'words'))) return;
     const strings = this.strings;
     const focused = /** @type {HTMLElement | null} */ (this.root.activeElement);
     const focusedResultKey = focused && this.results.contains(focused) ? focused.dataset.k : null;
-    const report = this.engine.evaluate(profileFromAnswers(this.answers, this.factTypes), {
+    const report = this.ruleset.engine.decide(profileFromAnswers(this.answers, this.factTypes), {
       as_of: this.asOf || this.host.getAttribute('as-of') || today(),
       lang: this.lang,
+      text_only: this.textOnly,
     });
     if (this.root.activeElement !== this.asOfInput) this.asOfInput.value = report.as_of;
     this.questionnaire.update(report);
@@ -272,6 +412,7 @@ export class Widget {
     if (focusedResultKey) this.focusByKey(focusedResultKey);
     this.announce(report);
     if (this.keepOnDevice) storeOnDevice(this);
+    this.planReasons();
   }
 
   /**
@@ -324,7 +465,9 @@ export class Widget {
       policy.open = true;
       buildPendingContent(policy);
     }
-    this.root.getElementById(id).focus();
+    const target = this.root.getElementById(id);
+    if (target) target.focus();
+    else this.loadReasons().then(() => this.root.getElementById(id)?.focus(), () => {}); // the clauses are on their way
   }
 
   /**

@@ -3,11 +3,13 @@
 //     browser context each: nothing cached). "Complete report": the moment the
 //     results section inside the <sme-eligibility> shadow root has data-state="ready" (a
 //     MutationObserver records performance.now() the moment it is set, reported through a binding).
-//  2. one evaluation of all 28 measures through the JS API, median over the profile set: ours
-//     (`engine.evaluate(profile, { as_of, lang })` full detail, and `detail: 'summary'`) against
-//     json-rules-engine (bundled by bundle-jre.mjs) and @gorules/zen-engine-wasm, in the same page,
-//     after checking that all give the same 28 statuses on every profile. The page is cross-origin
-//     isolated (COOP/COEP), so performance.now() ticks in 5 µs steps rather than 100 µs.
+//  2. one evaluation of all 28 measures through the JS API, median over the profile set: ours (the
+//     page module's `engine.decide(profile, { as_of, lang })`, the report the widget shows first,
+//     on the packed built-in ruleset; and the complete module's `engine.evaluate(profile, { as_of,
+//     lang })`, the full report with every explanation) against json-rules-engine (bundled by
+//     bundle-jre.mjs) and @gorules/zen-engine-wasm, in the same page, after checking that all give
+//     the same 28 statuses on every profile. The page is cross-origin isolated (COOP/COEP), so
+//     performance.now() ticks in 5 µs steps rather than 100 µs.
 // Bench-only files are served by intercepting /bench/ (the server serves only www/ and pkg/).
 //   node tests/bench/browser.mjs RULESET.json PROFILES.json OUT.json [LOADS]
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -87,19 +89,21 @@ try {
       const t = [performance.now()];
       const m = await import('/pkg/sme_eligibility.js?fresh=' + Math.random());
       t.push(performance.now());
-      const bytes = await (await fetch('/pkg/sme_eligibility_bg.wasm', { cache: 'no-store' })).arrayBuffer();
+      const get = (f, read) => fetch(f, { cache: 'no-store' }).then(read);
+      const [bytes, core, zh] = await Promise.all([get('/pkg/sme_eligibility_bg.wasm', r => r.arrayBuffer()),
+        get('/pkg/ruleset/core.bin', r => r.arrayBuffer()), get('/pkg/ruleset/zh.json', r => r.json())]);
       t.push(performance.now());
       const mod = await WebAssembly.compile(bytes);
       t.push(performance.now());
       await m.default({ module_or_path: mod });
       t.push(performance.now());
-      const e = new m.Engine();
+      const e = new m.Engine(new Uint8Array(core), zh);
       t.push(performance.now());
       e.catalog('zh');
       t.push(performance.now());
-      e.evaluate({}, { as_of: '2023-07-01', lang: 'zh' });
+      e.decide({}, { as_of: '2023-07-01', lang: 'zh' });
       t.push(performance.now());
-      const r = e.evaluate({}, { as_of: '2023-07-01', lang: 'zh' });
+      const r = e.decide({}, { as_of: '2023-07-01', lang: 'zh' });
       t.push(performance.now());
       const json = JSON.stringify(r), t0 = performance.now();
       JSON.parse(json);
@@ -107,7 +111,7 @@ try {
     }));
     await context.close();
   }
-  const steps = ['import glue', 'fetch wasm', 'compile', 'instantiate', 'new Engine()', "catalog('zh')", 'first evaluate({})', 'second evaluate({})'];
+  const steps = ['import glue', 'fetch wasm, core.bin, zh.json', 'compile', 'instantiate', 'new Engine(core, zh)', "catalog('zh')", 'first decide({})', 'second decide({})'];
   result.phases = {
     runs: phases.length,
     ms: Object.fromEntries(steps.map((k, i) => [k, median(phases.map(x => x.d[i]))])),
@@ -140,25 +144,23 @@ try {
   await page.goto(`${base}/bench/`);
   const out = await page.evaluate(async () => {
     const say = m => console.log(m);
-    const [{ encodings, ours, peers, check }, pkg, JRE, zen] = await Promise.all([
-      import('/bench/engines.mjs'), import('/pkg/sme_eligibility.js'), import('/bench/json-rules-engine.js'), import('/bench/zen/index.js'),
+    const [{ encodings, ourEngines, ourReports, ours, OURS, peers, check }, page, complete, JRE, zen] = await Promise.all([
+      import('/bench/engines.mjs'), import('/pkg/sme_eligibility.js'), import('/pkg/sme_eligibility_full.js'),
+      import('/bench/json-rules-engine.js'), import('/bench/zen/index.js'),
     ]);
-    await pkg.default({ module_or_path: '/pkg/sme_eligibility_bg.wasm' });
+    await page.default({ module_or_path: '/pkg/sme_eligibility_bg.wasm' });
+    await complete.default({ module_or_path: '/pkg/sme_eligibility_full_bg.wasm' });
     await zen.default({ module_or_path: '/bench/zen/dist/zen_engine_wasm_bg.wasm' });
-    const [rs, set] = await Promise.all([fetch('/bench/ruleset.json').then(r => r.json()), fetch('/bench/profiles.json').then(r => r.json())]);
-    const engine = new pkg.Engine();
-    const engines = {
-      'ours (full)': ours(engine, 'full'),
-      'ours (summary)': ours(engine, 'summary'),
-      ...peers(encodings(rs), { JRE: JRE.default, zenWasm: zen }),
-    };
-    const { 'ours (summary)': reference, ...others } = engines;
+    const [rs, set, core, zh] = await Promise.all([fetch('/bench/ruleset.json').then(r => r.json()), fetch('/bench/profiles.json').then(r => r.json()),
+      fetch('/pkg/ruleset/core.bin').then(r => r.arrayBuffer()), fetch('/pkg/ruleset/zh.json').then(r => r.json())]);
+    const mine = ourEngines(page, complete, new Uint8Array(core), zh);
+    const engines = { ...ours(mine), ...peers(encodings(rs), { JRE: JRE.default, zenWasm: zen }) };
+    const { [OURS.decide]: reference, ...others } = engines;
     const { compared, diffs } = await check(set, reference, others);
     if (diffs.length) return { ok: false, diffs, profiles: diffs.map(d => set[d.profile]) };
-    // The evaluation exactly as the widget calls it (the report object is what the widget renders).
+    // Ours exactly as called (the report object is what the widget renders, or the full report).
     const raw = {
-      'ours (full)': (p, as_of) => engine.evaluate(p, { as_of, lang: 'zh' }),
-      'ours (summary)': (p, as_of) => engine.evaluate(p, { as_of, lang: 'zh', detail: 'summary' }),
+      ...ourReports(mine),
       'json-rules-engine': engines['json-rules-engine'],
       'zen-engine-wasm': engines['zen-engine-wasm'],
     };

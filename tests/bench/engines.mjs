@@ -1,4 +1,4 @@
-// The engines side by side, for Node and the browser alike: ours (the wasm module's JS API) and the
+// The engines side by side, for Node and the browser alike: ours (the wasm modules' JS APIs) and the
 // peers generated from the same compiled ruleset. Each `evaluate(profile, asOf)` gives
 // { measureId: status } for all 28 measures; `check` compares them on every profile.
 import { plan as makePlan } from './translate.mjs';
@@ -10,14 +10,31 @@ export function encodings(rs) {
   return { plan, jre: jreDocument(plan), zenLayers: layers, jdm: zenJdm(layers) };
 }
 
-export function ours(engine, detail) {
-  const opts = detail === 'summary' ? { detail: 'summary' } : {};
-  return (profile, asOf) => {
-    const r = engine.evaluate(profile, { as_of: asOf, lang: 'zh', ...opts });
-    const out = {};
-    for (const m of r.measures) out[m.id] = m.status;
-    return out;
+// Ours, two ways: 'decide' — the page module (pkg/sme_eligibility.js: a packed ruleset, `decide`,
+// the report the widget shows first, without reasons); 'full' — the complete module
+// (pkg/sme_eligibility_full.js: `evaluate`, the full report with every explanation).
+export const OURS = { decide: 'ours (decide)', full: 'ours (full)' };
+
+/** The page module's engine and the complete module's, both on the built-in ruleset. */
+export function ourEngines(page, complete, core, strings) {
+  return { decide: new page.Engine(core, strings), full: new complete.Engine() };
+}
+
+/** The report exactly as each is asked for one (what is timed). */
+export function ourReports({ decide, full }) {
+  return {
+    [OURS.decide]: (profile, as_of) => decide.decide(profile, { as_of, lang: 'zh' }),
+    [OURS.full]: (profile, as_of) => full.evaluate(profile, { as_of, lang: 'zh' }),
   };
+}
+
+/** Each of ours as a status-giving engine, for the cross-checks. */
+export function ours(engines) {
+  return Object.fromEntries(Object.entries(ourReports(engines)).map(([name, report]) => [name, (profile, asOf) => {
+    const out = {};
+    for (const m of report(profile, asOf).measures) out[m.id] = m.status;
+    return out;
+  }]));
 }
 
 export function peers(enc, { JRE, zenNode, zenWasm }) {

@@ -17,16 +17,22 @@ const rule = t => p('\n── ' + t + ' ' + '─'.repeat(Math.max(0, 96 - t.leng
 
 p(`Performance and size (issue #5) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpus().length} × ${cpus()[0]?.model?.trim()} — Node ${process.version}${browser?.chromium ? ' — Chromium ' + browser.chromium : ''}`);
 
-rule('Transfer size: everything the widget loads (bytes)');
-if (size) {
-  const w = Math.max(...size.files.map(f => f.file.length), 5);
-  p('  ', 'file'.padEnd(w), 'raw'.padStart(11), 'gzip -9'.padStart(11), 'brotli'.padStart(11));
-  for (const f of size.files) p('  ', f.file.padEnd(w), fmt(f.raw).padStart(11), fmt(f.gzip).padStart(11), fmt(f.brotli).padStart(11));
-  const t = size.total;
-  p('  ', 'total'.padEnd(w), fmt(t.raw).padStart(11), fmt(t.gzip).padStart(11), fmt(t.brotli).padStart(11),
-    `   target ≤ 100 KB (102,400) gzipped: ${verdict(t.gzip <= 102400)} (${(t.gzip / 1024).toFixed(1)} KB)`);
-  const wasm = size.files.find(f => f.file.endsWith('.wasm'));
-  if (wasm) p('  ', `the wasm is ${(100 * wasm.gzip / t.gzip).toFixed(0)}% of the gzipped total`);
+rule('Transfer size: a first visit to www/embed.html, before the first report (bytes)');
+if (size?.first) {
+  const files = [...Object.values(size.first).flatMap(l => l.files), ...size.later];
+  const w = Math.max(...files.map(f => f.file.length), 12) + 2;
+  const line = (label, f, more = '') => p('  ', label.padEnd(w), fmt(f.raw).padStart(11), fmt(f.gzip).padStart(11), fmt(f.brotli).padStart(11), more);
+  p('  ', ''.padEnd(w), 'raw'.padStart(11), 'gzip -9'.padStart(11), 'brotli'.padStart(11));
+  const [lang0] = Object.keys(size.first);
+  for (const f of size.first[lang0].files.slice(0, -1)) line(f.file, f);
+  for (const [lang, l] of Object.entries(size.first)) line(l.files.at(-1).file, l.files.at(-1));
+  for (const [lang, l] of Object.entries(size.first)) {
+    line(`total (${lang})`, l.total, `   target ≤ 100 KB (102,400) gzipped: ${verdict(l.total.gzip <= 102400)} (${(l.total.gzip / 1024).toFixed(1)} KB)`);
+  }
+  const wasm = size.first[size.largest].files.find(f => f.file.endsWith('.wasm'));
+  if (wasm) p('  ', `the wasm is ${(100 * wasm.gzip / size.first[size.largest].total.gzip).toFixed(0)}% of the gzipped total`);
+  p('  ', 'fetched later, only when needed:');
+  for (const f of size.later) line(f.file, f);
 } else p('  (no figures)');
 if (existsSync(join(dir, 'twiggy.txt'))) {
   rule('Biggest contributors to the wasm');
@@ -42,7 +48,7 @@ if (browser?.load) {
 if (browser?.phases) {
   p('  the engine\'s share of a load (median of ' + browser.phases.runs + ' fresh pages, timed in the page):');
   p('    ', Object.entries(browser.phases.ms).map(([k, v]) => `${k} ${fmt(v, 1)} ms`).join(' · '));
-  p('    ', `a full report of the empty profile: ${fmt(browser.phases.reportBytes)} bytes as JSON; JSON.parse of that text alone: ${fmt(browser.phases.jsonParseMs, 2)} ms`);
+  p('    ', `the first report (decide) of the empty profile: ${fmt(browser.phases.reportBytes)} bytes as JSON; JSON.parse of that text alone: ${fmt(browser.phases.jsonParseMs, 2)} ms`);
 }
 if (browser?.evaluate) {
   const e = browser.evaluate;
@@ -51,8 +57,8 @@ if (browser?.evaluate) {
   for (const [k, v] of Object.entries(e)) p('    ', k.padEnd(20), `${fmt(v.median_us, 0)} µs`.padStart(12), `   p90 ${fmt(v.p90_us, 0)} µs`);
   for (const peer of ['json-rules-engine', 'zen-engine-wasm']) {
     if (!e[peer]) continue;
-    const r = full / e[peer].median_us, rs = e['ours (summary)'].median_us / e[peer].median_us;
-    p('    ', `ours (full) / ${peer} = ${r.toFixed(3)} (${(1 / r).toFixed(1)}× ${r < 1 ? 'faster' : 'slower'})   ours (summary) / ${peer} = ${rs.toFixed(3)} (${(1 / rs).toFixed(1)}× ${rs < 1 ? 'faster' : 'slower'})`);
+    const r = full / e[peer].median_us, rs = e['ours (decide)'].median_us / e[peer].median_us;
+    p('    ', `ours (full) / ${peer} = ${r.toFixed(3)} (${(1 / r).toFixed(1)}× ${r < 1 ? 'faster' : 'slower'})   ours (decide) / ${peer} = ${rs.toFixed(3)} (${(1 / rs).toFixed(1)}× ${rs < 1 ? 'faster' : 'slower'})`);
     p('    ', `   target: full evaluation with explanations ≥ 10× faster than ${peer}: ${verdict(r <= 0.1)}`);
   }
 } else if (browser?.diffs) p('  STOPPED: the engines gave different statuses (see the log)');
@@ -60,11 +66,11 @@ if (browser?.evaluate) {
 rule('Node (one process, same profiles): evaluations per second');
 if (node?.perSecond) {
   const s = node.perSecond;
-  p(`  median over ${s['ours (summary)'].chunks} chunks of 1,000 profiles (statuses checked equal on all ${fmt(node.compared)} peer evaluations first):`);
+  p(`  median over ${s['ours (decide)'].chunks} chunks of 1,000 profiles (statuses checked equal on all ${fmt(node.compared)} peer evaluations first):`);
   for (const [k, v] of Object.entries(s)) p('    ', k.padEnd(20), `${fmt(v.median)} /s`.padStart(12));
   for (const peer of ['json-rules-engine', 'zen-engine']) {
     if (!s[peer]) continue;
-    p('    ', `ours (full) / ${peer} = ${(s['ours (full)'].median / s[peer].median).toFixed(2)}×   ours (summary) / ${peer} = ${(s['ours (summary)'].median / s[peer].median).toFixed(2)}×  (evaluations per second; > 1: ours faster)`);
+    p('    ', `ours (full) / ${peer} = ${(s['ours (full)'].median / s[peer].median).toFixed(2)}×   ours (decide) / ${peer} = ${(s['ours (decide)'].median / s[peer].median).toFixed(2)}×  (evaluations per second; > 1: ours faster)`);
   }
 } else if (node?.diffs) p('  STOPPED: the engines gave different statuses (see the log)');
 if (node?.statuses || node?.anatomy) rule('The profile set, and what a full report weighs');
@@ -77,7 +83,8 @@ if (node?.statuses) {
 }
 if (node?.anatomy?.reports) {
   const a = node.anatomy, n = a.reports;
-  p(`  a full report (ours, detail "full") weighs ${fmt(a.bytes / n / 1024, 1)} KB as JSON on average (${fmt(n)} profiles); explanations ${fmt(100 * a.explanation / a.bytes)}% of it; ${fmt(a.reasons / n)} reasons a report, ${fmt(100 * a.repeated / a.reasons)}% of them repeating a reason given earlier in the same report`);
+  p(`  a full report (ours: the complete module's evaluate) weighs ${fmt(a.bytes / n / 1024, 1)} KB as JSON on average (${fmt(n)} profiles); explanations ${fmt(100 * a.explanation / a.bytes)}% of it; ${fmt(a.reasons / n)} reasons a report, ${fmt(100 * a.repeated / a.reasons)}% of them repeating a reason given earlier in the same report`);
+  if (a.decideBytes) p(`  the page's first report (the page module's decide, no reasons) weighs ${fmt(a.decideBytes / n / 1024, 1)} KB on average`);
 }
 
 const cargo = existsSync('Cargo.toml') ? readFileSync('Cargo.toml', 'utf8') : '';

@@ -10,7 +10,8 @@
 // The size class (工信部联企业〔2011〕300号, size.toml) becomes "class c is still possible" flags, the
 // set of possible classes exactly as src/engine/size.rs computes it; T(size ∈ S) = no class outside S
 // is possible, F(size ∈ S) = no class inside S is. Counts over list items are "certain" (items whose
-// filter is T) and "possible" (items whose filter is not F). Windows compare the as-of date.
+// filter is T) and "possible" (items whose filter is not F). Windows compare the as-of date; a part
+// that later documents amend takes their window and conditions on the days they are in force.
 //
 // The plan:
 //   named:   ordered [{ name, f }]: derived conditions (both rails) and size flags; a formula may
@@ -194,21 +195,41 @@ export function plan(rs) {
   }
 
   const asOf = (op, date) => ({ k: 'atom', t: 'date', f: 'as_of', op, v: { fixed: date } });
+  // "a on the days [from, until] (until: none, open), b on the others": the as-of date is always known.
+  const onDays = (from, until, a, b) => or([
+    and([asOf('ge', from), until ? asOf('le', until) : TRUE, a]),
+    and([or([asOf('lt', from), until ? asOf('gt', until) : FALSE]), b]),
+  ]);
+  const documentDate = Object.fromEntries((rs.sources ?? []).map(s => [s.id, s.date]));
   const parts = [], measures = [];
   for (const m of rs.measures) {
     const gov = m.kind === 'government';
     const idx = [];
     for (const p of m.parts) {
       const w = p.window ?? m.window;
-      const rails = (p.when ?? []).map(c => cond(c, null));
+      const rails = when => when.map(c => cond(c, null));
+      const clause = rails(p.when ?? []);
+      let closed = w?.to ? asOf('gt', w.to) : FALSE;
+      let notyet = w?.from ? asOf('lt', w.from) : FALSE;
+      let T = and(clause.map(x => x[0])), F = or(clause.map(x => x[1]));
+      // The policy as amended (src/engine/amend.rs): on the as-of date, every amendment in force
+      // that day, in the order they came into force (from their document's date unless stated),
+      // replaces the window's ends and the conditions it sets.
+      const amendments = (m.amendments ?? []).filter(a => a.part === p.id)
+        .map(a => ({ ...a, in_force: a.in_force ?? documentDate[a.source] }))
+        .sort((a, b) => (a.in_force < b.in_force ? -1 : a.in_force > b.in_force ? 1 : 0));
+      for (const a of amendments) {
+        const inForce = (amended, clause) => onDays(a.in_force, a.until, amended, clause);
+        if (a.window?.to) closed = inForce(asOf('gt', a.window.to), closed);
+        if (a.window?.from) notyet = inForce(asOf('lt', a.window.from), notyet);
+        if (a.when) {
+          const amended = rails(a.when);
+          T = inForce(and(amended.map(x => x[0])), T);
+          F = inForce(or(amended.map(x => x[1])), F);
+        }
+      }
       idx.push(parts.length);
-      parts.push({
-        m: m.id, p: p.id, gov,
-        closed: w?.to ? asOf('gt', w.to) : FALSE,
-        notyet: w?.from ? asOf('lt', w.from) : FALSE,
-        T: gov ? FALSE : and(rails.map(x => x[0])),
-        F: gov ? FALSE : or(rails.map(x => x[1])),
-      });
+      parts.push({ m: m.id, p: p.id, gov, closed, notyet, T: gov ? FALSE : T, F: gov ? FALSE : F });
     }
     measures.push({ id: m.id, gov, parts: idx });
   }

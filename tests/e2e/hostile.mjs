@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STRINGS as T } from '../../src/widget/i18n.js';
 import { encodeForLink as encode } from '../../src/widget/answers.js';
-import { initSync, Engine } from '../../pkg/sme_eligibility.js';
+import { initSync, Engine } from '../../pkg/sme_eligibility_full.js';
 
 // ---- hostile text --------------------------------------------------------------------------------
 const PWN = 'window.__pwned=1';
@@ -43,8 +43,9 @@ hostile.version = `<script>${PWN}</script>\u202E`;
 for (const s of hostile.sources) s.url = `javascript:${PWN}`;
 const hostileJson = JSON.stringify(hostile);
 
-// What the engine makes of it, for comparing with what the page shows (the same pkg/, in Node).
-initSync({ module: readFileSync(join(root, 'pkg/sme_eligibility_bg.wasm')) });
+// What the engine makes of it, for comparing with what the page shows (the same pkg/, in Node: the
+// complete module, which checks it for the page too).
+initSync({ module: readFileSync(join(root, 'pkg/sme_eligibility_full_bg.wasm')) });
 const cat = Engine.fromJson(hostileJson).catalog('en');
 
 // A ruleset the engine refuses, its keys and values hostile.
@@ -235,13 +236,21 @@ async function run(csp) {
   console.log(`\nhostile text, hostile answers, no requests — ${origin} (${mode})`);
   const C = name => `[${mode}] ${name}`;
   const pages = [];
-  const PKG = ['/pkg/widget.js', '/pkg/sme_eligibility_bg.wasm']; // what the widget loads
+  // What the widget loads: the page module and its wasm; for the built-in ruleset its core and the
+  // string tables of the languages shown (the hosts are in English: the clause texts' Chinese
+  // original too); for a ruleset of the page's own the complete module, which checks and packs it.
+  const PKG = ['/pkg/widget.js', '/pkg/sme_eligibility_bg.wasm'];
+  const BUILTIN = ['/pkg/ruleset/core.bin', '/pkg/ruleset/en.json', '/pkg/ruleset/en.why.json', '/pkg/ruleset/en.clauses.json', '/pkg/ruleset/zh.clauses.json'];
+  const COMPLETE = ['/pkg/sme_eligibility_full.js', '/pkg/sme_eligibility_full_bg.wasm'];
+  // After load, only another language's string tables (static files, named by the language alone).
+  const LATER = new RegExp(`^${origin.replace(/\./g, '\\.')}/pkg/ruleset/(zh|ja|en)(\\.why|\\.clauses)?\\.json$`);
 
-  // A page of its own for each case; `until`: the widget's report, or its error. After that point no
-  // request may be made; before it, only the page, the widget's files and the ruleset it names.
+  // A page of its own for each case; `until`: the widget's report with the strings of its reasons, or
+  // its error. After that point no request may be made but for another language's string tables;
+  // before it, only the page, the widget's files and the ruleset it names.
   async function visit(path, { until = 'ready', ruleset, expect = [] } = {}) {
     const page = await context.newPage();
-    Object.assign(page, { reqs: [], dialogs: [], errors: [], expect, path, ruleset });
+    Object.assign(page, { reqs: [], dialogs: [], errors: [], expect, path, ruleset, until });
     page.on('request', r => page.reqs.push(r.url()));
     page.on('dialog', d => { page.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
     page.on('console', m => m.type() == 'error' && page.errors.push(m.text()));
@@ -249,8 +258,12 @@ async function run(csp) {
     page.on('download', d => d.path().catch(() => {}));
     const res = await page.goto(origin + path);
     eq(res.headers()['content-security-policy'] != null, csp, 'the page is served with the strict CSP');
-    if (until == 'ready') await ready(page);
-    else await page.waitForSelector(`${W} [role=alert]`);
+    if (until == 'ready') {
+      await ready(page);
+      await page.waitForSelector(`${W} section[data-reasons=ready]`);
+    } else {
+      await page.waitForSelector(`${W} [role=alert]`);
+    }
     page.loaded = page.reqs.length;
     pages.push(page);
     return page;
@@ -469,23 +482,31 @@ async function run(csp) {
   });
 
   // ---- D. requests -----------------------------------------------------------------------------
-  await test(C('no request after any widget had loaded; before, only the page, the widget’s files and the ruleset it was told to load'), async () => {
+  await test(C('after any widget had loaded, no request but for another language’s string tables of the built-in ruleset (none with a ruleset of the page’s own); before, only the page, the widget’s files and the ruleset it was told to load'), async () => {
     for (const p of pages) {
-      const after = p.reqs.slice(p.loaded).filter(u => !u.endsWith('/favicon.ico'));
+      const after = p.reqs.slice(p.loaded).filter(u => !u.endsWith('/favicon.ico') && !(!p.ruleset && LATER.test(u)));
       eq(after.length, 0, `${p.path}: requests after load: ${after.join(', ')}`);
-      const allowed = new Set([origin + p.path.split('#')[0], ...PKG.map(f => origin + f), ...(p.ruleset ? [origin + p.ruleset] : [])]);
-      const other = p.reqs.slice(0, p.loaded).filter(u => !allowed.has(u) && u != origin + '/favicon.ico');
+      // A ruleset elsewhere is refused before any request: neither it nor the built-in one's files are fetched.
+      const builtin = !p.ruleset && !p.path.includes('/elsewhere-');
+      const files = [...PKG, ...(builtin ? BUILTIN : []), ...(p.ruleset ? [p.ruleset, ...COMPLETE] : [])];
+      const allowed = new Set([origin + p.path.split('#')[0], ...files.map(f => origin + f)]);
+      const before = p.reqs.slice(0, p.loaded);
+      const other = before.filter(u => !allowed.has(u) && u != origin + '/favicon.ico');
       eq(other.length, 0, `${p.path}: unexpected requests: ${other.join(', ')}`);
-      if (p.ruleset) assert(p.reqs.includes(origin + p.ruleset), `${p.path}: the ruleset was not requested`);
+      if (p.ruleset) assert(before.includes(origin + p.ruleset), `${p.path}: the ruleset was not requested`);
+      if (builtin) for (const f of BUILTIN) assert(before.includes(origin + f), `${p.path}: ${f} was not requested`);
+      if (p.ruleset && p.until == 'ready') for (const f of COMPLETE) assert(before.includes(origin + f), `${p.path}: ${f} was not requested`);
     }
   });
-  await test(C('the page’s code never called sendBeacon, WebSocket, EventSource, XMLHttpRequest, workers, window.open, nor fetch but for the wasm and the ruleset'), async () => {
+  await test(C('the page’s code never called sendBeacon, WebSocket, EventSource, XMLHttpRequest, workers, window.open, nor fetch but for the wasm, the ruleset’s files and the complete module’s wasm'), async () => {
     for (const p of pages) {
       const { calls } = await p.evaluate(() => window.__rec);
-      const allowed = new Set([`fetch ${origin}/pkg/sme_eligibility_bg.wasm`, ...(p.ruleset ? [`fetch ${origin}${p.ruleset}`] : [])]);
-      const odd = calls.filter(c => !allowed.has(c));
+      const fetched = f => `fetch ${origin}${f}`;
+      const allowed = new Set([fetched('/pkg/sme_eligibility_bg.wasm'), ...(p.ruleset ? [fetched(p.ruleset), fetched('/pkg/sme_eligibility_full_bg.wasm')] : BUILTIN.map(fetched))]);
+      // (The complete module's glue is imported, not fetched by the page's code.)
+      const odd = calls.filter(c => !allowed.has(c) && !(!p.ruleset && LATER.test(c.slice('fetch '.length))));
       eq(odd.length, 0, `${p.path}: ${odd.join(' | ')}`);
-      assert(calls.includes(`fetch ${origin}/pkg/sme_eligibility_bg.wasm`), `${p.path}: the recorder saw no fetch of the wasm (is it working?)`);
+      assert(calls.includes(fetched('/pkg/sme_eligibility_bg.wasm')), `${p.path}: the recorder saw no fetch of the wasm (is it working?)`);
     }
   });
   await test(C('across the whole run every request stayed on the origin; no websocket; no cookie'), async () => {
@@ -502,6 +523,9 @@ async function run(csp) {
   await test(C(csp ? 'the recorder works: an inline script is blocked and reported as a CSP violation' : 'the recorder works: with no CSP an inline script runs'), async () => {
     const p = await context.newPage();
     await p.goto(origin + '/www/t/plain.html');
+    // The widget at rest (its report, then its reasons' strings fetched), so that the last call recorded is the test's.
+    await ready(p);
+    await p.waitForSelector(`${W} section[data-reasons=ready]`);
     await p.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.head.append(s); });
     // Blocked: the violation event comes as a task of its own; run: at once.
     await p.waitForFunction(blocked => blocked ? window.__rec.csp.length > 0 : window.__inline === 1, csp, { timeout: 10000 });

@@ -106,10 +106,17 @@ async function expectScenario(page, lang) {
   has(m28.text, want[3], `measure 28 status text (${lang})`);
 }
 
+// What the widget may fetch after its first report: the built-in ruleset's string tables it did not
+// need yet (static files whose names say a language, never an answer: no query, no fragment). The
+// complete module is fetched only for a ruleset of the page's own (tested below with one).
+const LATER = new RegExp(`^${origin.replace(/\./g, '\\.')}/pkg/ruleset/(zh|ja|en)(\\.why|\\.clauses)?\\.json$`);
+const pkgFiles = urls => [...new Set(urls.filter(u => u.startsWith(origin + '/pkg/')).map(u => u.slice(origin.length)))].sort();
+const reasonsReady = p => p.waitForSelector(`${W} section[data-reasons=ready]`, { timeout: 15000 });
+
 // ---- the visit ---------------------------------------------------------------------------------
 console.log(`sme-eligibility widget, end to end, at ${origin} (strict CSP)`);
 const page = await context.newPage();
-let mark = 0;
+let mark = 0, servedMark = 0;
 
 await test('the demonstration page loads the element and a first report appears quickly', async t => {
   const t0 = Date.now();
@@ -122,7 +129,24 @@ await test('the demonstration page loads the element and a first report appears 
   eq(await page.locator(`${W} section h4`).count() >= 6, true, 'six chapters');
   eq(await page.locator(`${W} .why`).count(), 0, 'no “why” built before it is opened');
 });
+
+// The files of pkg/ the page fetched, with when each request started and ended (resource timing).
+const pkgTimes = p => p.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+  .filter(e => e.name.includes('/pkg/')).map(e => [e.name.split('/pkg/')[1], { start: e.startTime, end: e.responseEnd }])));
+
+// What a first report needs besides the module: its wasm, the ruleset's core, the page language's words.
+const FIRST = ['sme_eligibility_bg.wasm', 'ruleset/core.bin', 'ruleset/zh.json'];
+
+await test('for the first report, the page module, its wasm, the ruleset’s core and the page language’s words; the strings of “why” and the clause texts after it, in idle time', async () => {
+  await reasonsReady(page);
+  eq(pkgFiles(requests).join(' '), '/pkg/ruleset/core.bin /pkg/ruleset/zh.clauses.json /pkg/ruleset/zh.json /pkg/ruleset/zh.why.json /pkg/sme_eligibility_bg.wasm /pkg/widget.js', 'what was fetched');
+  const t = await pkgTimes(page);
+  const firstDone = Math.max(...FIRST.map(f => t[f].end));
+  for (const f of ['ruleset/zh.why.json', 'ruleset/zh.clauses.json']) assert(t[f].start > firstDone, `${f} requested only after what the first report needs: ${JSON.stringify(t)}`);
+  eq(await page.locator(`${W} .why`).count(), 0, 'no “why” built before it is opened');
+});
 mark = requests.length;
+servedMark = served.length;
 
 await test('accessibility (axe, WCAG 2.1 A/AA): empty questionnaire, Chinese', () => axe(page, 'empty zh'));
 
@@ -258,9 +282,14 @@ await test('a broken import file gives a translated error and keeps the answers'
   eq(await value(page, '#i-revenue'), '50000000', 'revenue kept');
 });
 
-await test('privacy: no request at all after the module and wasm loaded (typing, evaluating, switching language, export, import)', async () => {
-  const after = requests.slice(mark);
-  eq(after.length, 0, `requests after load: ${after.join(', ')}`);
+await test('privacy: after load, only the string tables of the languages switched to (typing, evaluating, “why”, switching language, export, import)', async () => {
+  const after = [...new Set(requests.slice(mark))];
+  const odd = after.filter(u => !LATER.test(u));
+  eq(odd.length, 0, `requests after load other than pkg/ruleset/LANG[.why|.clauses].json: ${odd.join(', ')}`);
+  for (const f of ['en.json', 'ja.json']) assert(after.includes(`${origin}/pkg/ruleset/${f}`), `${f} was fetched when the language switched`);
+  for (const f of ['zh.json', 'zh.why.json', 'zh.clauses.json']) assert(!after.includes(`${origin}/pkg/ruleset/${f}`), `${f} fetched again`);
+  const twice = served.slice(servedMark).filter((p, i, all) => all.indexOf(p) != i);
+  eq(twice.join(' '), '', 'files fetched twice');
   eq(sockets.length, 0, 'websockets');
 });
 
@@ -405,11 +434,127 @@ await test('the as-of attribute sets the evaluation date (and the widget control
   await p.close();
 });
 
+// The answers of a link (#sme=…), as the widget's "copy link" writes them.
+const linkTo = (path, answers, asOf) => `${origin}${path}#sme=${Buffer.from(JSON.stringify({ a: answers, d: asOf })).toString('base64url')}`;
+
+await test('a “why” opened before its strings have arrived says “loading”, then shows the reasons', async () => {
+  const p = await context.newPage();
+  let release;
+  const held = new Promise(done => { release = done; });
+  await p.route('**/pkg/ruleset/zh.why.json', async route => { await held; await route.continue(); });
+  await p.goto(linkTo('/www/embed.html', { registered_in_shanghai: true, industry: 'industry', headcount: '80', revenue: '50000000', renovation_investment: '12000000' }, '2023-07-01'));
+  await ready(p);
+  eq(await p.locator(`${W} section[aria-labelledby=rh]`).getAttribute('data-reasons'), 'loading', 'the reasons’ strings are not there yet');
+  await p.locator(`${W} #m-5 summary`).first().click();
+  const placeholder = p.locator(`${W} #m-5 details p[data-state=loading][role=status]`);
+  await placeholder.waitFor();
+  has(await placeholder.innerText(), '正在加载', 'the loading line');
+  eq(await p.locator(`${W} #m-5 .why`).count(), 0, 'no reasons without their strings');
+  release();
+  await reasonsReady(p);
+  await p.locator(`${W} #m-5 .why`).waitFor();
+  eq(await placeholder.count(), 0, 'the loading line is replaced');
+  has(await text(p, '#m-5 .why'), '1200万元', 'the renovation compared with its threshold');
+  has(await text(p, '#m-5 .why li > .rs'), '在上海市注册登记', 'the named condition’s own explanation, from why().derived');
+  await p.close();
+});
+
+await test('print right after the first report: every “why” built and expanded, with its reasons (their strings fetched in idle time)', async () => {
+  const p = await context.newPage();
+  await p.goto(linkTo('/www/embed.html', { registered_in_shanghai: true, industry: 'industry', headcount: '80', revenue: '50000000', renovation_investment: '12000000' }, '2023-07-01'));
+  await ready(p);
+  await reasonsReady(p);
+  // (embed.html asks for nothing up front: the module requests what the first report needs at once, together.)
+  const t = await pkgTimes(p);
+  for (const f of FIRST) assert(t[f].start < Math.min(...FIRST.map(g => t[g].end)), `${f} requested together with the others: ${JSON.stringify(t)}`);
+  eq(await p.locator(`${W} .why`).count(), 0, 'no “why” built before printing');
+  await p.emulateMedia({ media: 'print' });
+  await p.pdf({ format: 'A4' }); // fires beforeprint, as a browser's print does
+  eq(await p.locator(`${W} .why`).count(), 28, 'every “why” built');
+  eq(await p.locator(`${W} [data-state=loading]`).count(), 0, 'no “loading” line in print');
+  assert(await p.locator(`${W} #m-22 .why`).isVisible(), 'a “why” never opened is expanded in print');
+  has(await text(p, '#m-5 .why'), '1200万元', 'with its reasons');
+  has(await text(p, '#m-22 .why'), '年度应纳税所得额', 'and the named conditions explained');
+  await p.close();
+});
+
+// Issue 10: the policy as amended, and as the 2023 text stands. A small-scale VAT taxpayer with monthly
+// sales of 80,000 yuan, as of 2026-06-30: 二十二(a) (the VAT exemption) is eligible under 财政部 税务总局公告
+// 2023年第19号, which extends the clause's 2023 to 2027-12-31; by the 2023 text alone it has expired.
+const ISSUE_10 = {
+  zh: { document: '财政部 税务总局公告2023年第19号', extended: '延续至 2027年12月31日', evidence: '有独立公开来源引用', under: '按条文原文：已过期',
+    eligible: '：符合条件', expired: '：已过期', switchLabel: '按2023年条文原文', amended: '按现行政策测算', textOnly: '按2023年条文原文测算' },
+  ja: { document: '財政部・税務総局公告2023年第19号', extended: '2027年12月31日 まで延長', evidence: '独立した公開資料が引用', under: '条文のみでは：期限切れ',
+    eligible: '：該当', expired: '：期限切れ', switchLabel: '2023年の条文どおり', amended: '現行の政策で判定', textOnly: '2023年の条文どおりに判定' },
+  en: { document: 'MOF & STA Announcement No. 19 of 2023', extended: 'extends it to 2027-12-31', evidence: 'quoted by independent public sources', under: 'Under the clause alone: expired',
+    eligible: ': eligible', expired: ': expired', switchLabel: 'As the 2023 text stands', amended: 'Read as amended', textOnly: 'Read as the 2023 text stands' },
+};
+const partA = p => words(p, '#m-22 .why .part');
+for (const lang of ['zh', 'ja', 'en']) {
+  const want = ISSUE_10[lang];
+  await test(`issue 10 (${lang}): as amended, 二十二(a) is eligible under 第19号, with its evidence and what the 2023 text alone says; the switch “${want.switchLabel}” (keyboard) makes it expired`, async () => {
+    const p = await context.newPage();
+    await p.goto(linkTo('/www/embed.html', { registered_in_shanghai: true, vat_taxpayer: 'small_scale', vat_monthly_sales: '80000' }, '2026-06-30'));
+    await ready(p);
+    if (lang != 'zh') {
+      await p.evaluate(l => document.querySelector('sme-eligibility').setAttribute('lang', l), lang);
+      await ready(p);
+    }
+    await reasonsReady(p);
+    const m22 = await measure(p, 22);
+    eq(m22.cls, 'eligible', 'measure 22 as amended');
+    const amended = await words(p, '#m-22 > .amd');
+    has(amended, want.document, 'the amending document named under the measure');
+    has(amended, want.extended, 'what it changes, in a sentence');
+    has(amended, want.evidence, 'its evidence level');
+    has(amended, want.under, 'what the 2023 text alone gives');
+    has(await text(p, '.sum'), want.amended, 'the report says which reading it shows');
+    await p.locator(`${W} #m-22 summary`).first().click();
+    await p.locator(`${W} #m-22 .why`).waitFor();
+    const a = await partA(p);
+    has(a, want.eligible, 'part (a) eligible');
+    has(a, '2027', 'part (a)’s window as amended');
+    has(await words(p, '#m-22 .why'), want.document, 'the amendment under “why”, with its words');
+
+    // The switch, by keyboard: labelled, focusable, toggled with Space.
+    eq(await p.locator(`${W} label:has(#i-text_only)`).innerText(), want.switchLabel, 'the switch’s label');
+    await p.locator(`${W} #i-text_only`).focus();
+    await p.keyboard.press('Space');
+    await ready(p);
+    assert(await p.locator(`${W} #i-text_only`).isChecked(), 'the switch is on');
+    has(await text(p, '.sum'), want.textOnly, 'the report says it reads the 2023 text alone');
+    eq(await p.locator(`${W} #m-22 > .amd`).count(), 0, 'no amending document as the 2023 text stands');
+    await p.locator(`${W} #m-22 .why`).waitFor(); // still open: rebuilt for the new report
+    has(await partA(p), want.expired, 'part (a) expired as the 2023 text stands');
+    if (lang == 'zh') await axe(p, 'issue 10, the 2023 text alone (zh)');
+    await p.keyboard.press('Space');
+    await ready(p);
+    has(await words(p, '#m-22 > .amd'), want.document, 'switched off: as amended again');
+    await p.close();
+  });
+}
+await test('accessibility (axe) with the switch on, in Japanese and English', async () => {
+  const p = await context.newPage();
+  await p.goto(linkTo('/www/embed.html', { registered_in_shanghai: true, vat_taxpayer: 'small_scale', vat_monthly_sales: '80000' }, '2026-06-30'));
+  await ready(p);
+  await p.locator(`${W} #i-text_only`).check();
+  await ready(p);
+  for (const lang of ['ja', 'en']) {
+    await p.evaluate(l => document.querySelector('sme-eligibility').setAttribute('lang', l), lang);
+    await ready(p);
+    assert(await p.locator(`${W} #i-text_only`).isChecked(), 'the switch stays on across languages');
+    await axe(p, `the 2023 text alone (${lang})`);
+  }
+  await p.close();
+});
+
 // A valid compiled ruleset, when the CLI is built (sme-check compile); served through a route.
 await test('another ruleset (ruleset attribute, same origin) is loaded and evaluated', async t => {
   if (!cli) return t.skip('no sme-check binary to compile a ruleset');
   const json = execFileSync(cli, ['compile', join(root, 'src/rules/shanghai-2023-1')], { maxBuffer: 1 << 26 });
   const p = await context.newPage();
+  const reqs = [];
+  p.on('request', r => reqs.push(r.url()));
   await p.route('**/www/other-ruleset.json', r => r.fulfill({ contentType: 'application/json', body: json }));
   await p.goto(origin + '/www/embed.html');
   await ready(p);
@@ -418,8 +563,15 @@ await test('another ruleset (ruleset attribute, same origin) is loaded and evalu
     el.id = 'other'; el.setAttribute('ruleset', './other-ruleset.json');
     document.body.append(el);
   });
-  await p.waitForSelector('#other >> #rh');
+  await p.waitForSelector('#other >> section[data-state=ready]');
   eq(await p.locator('#other article').count(), 28, 'measures shown');
+  // Checked by the complete module, files of their own fetched for it; packed with every string at once.
+  const fetched = pkgFiles(reqs);
+  for (const f of ['/pkg/sme_eligibility_full.js', '/pkg/sme_eligibility_full_bg.wasm']) assert(fetched.includes(f), `${f} not fetched: ${fetched}`);
+  eq(await p.locator('#other section[aria-labelledby=rh]').getAttribute('data-reasons'), 'ready', 'its reasons’ strings are there from the start');
+  await p.locator('#other #m-5 summary').first().click();
+  await p.locator('#other #m-5 .why').waitFor();
+  has(await p.locator('#other #m-5 .why').innerText(), '本市中小微企业', 'its reasons');
   await p.close();
 });
 

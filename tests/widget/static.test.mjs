@@ -1,7 +1,9 @@
 // What the widget's code must never contain: code from strings, HTML from strings, and ways to reach
-// the network other than the two fetches it needs. Checked in its sources (src/widget/), in what ships
-// (pkg/widget.js: the sources and the engine's glue bundled and minified; pkg/sme_eligibility.js: the
-// glue alone) and in the pages' own scripts (www/). A static companion of tests/e2e/hostile.mjs, which
+// the network other than the fetches it needs (the wasm, the built-in ruleset's files, a ruleset its
+// `ruleset` attribute names, and the complete module for that one). Checked in its sources
+// (src/widget/), in what ships (pkg/widget.js: the sources and the page module's glue bundled and
+// minified; pkg/sme_eligibility.js and pkg/sme_eligibility_full.js: the glues alone) and in the pages'
+// own scripts (www/). A static companion of tests/e2e/hostile.mjs, which
 // watches the same calls at run time in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,7 +44,7 @@ const SHIPPED = 'pkg/widget.js';
 
 test('the code to check is there: the widget’s sources, the shipped bundle and the module glue', () => {
   const names = files.map(f => f.name);
-  for (const f of ['src/widget/index.js', 'src/widget/dom.js', 'src/widget/engine.js', SHIPPED, 'pkg/sme_eligibility.js']) assert.ok(names.includes(f), f);
+  for (const f of ['src/widget/index.js', 'src/widget/dom.js', 'src/widget/engine.js', SHIPPED, 'pkg/sme_eligibility.js', 'pkg/sme_eligibility_full.js']) assert.ok(names.includes(f), f);
   // The bundle is one line: a comment stripped wrongly (a " //" inside a string) would hide code from these checks.
   const shipped = files.find(f => f.name == SHIPPED).src;
   assert.ok(code(shipped).length > 0.99 * shipped.length, 'pkg/widget.js: no part of the bundle is taken for a comment');
@@ -58,22 +60,31 @@ for (const { name, src } of files) {
   });
 }
 
-// fetch: only the module's own file (pkg/'s glue, when given a URL, which the widget never does: it
-// passes the wasm's fetch) and, in the widget, the wasm and the ruleset its `ruleset` attribute names,
-// after checking that it is on the page's origin.
+// fetch: only the modules' own files (each glue's fetch of its wasm: the widget passes the page
+// module's fetch, and the complete module's URL) and, in the widget, the wasm, the files of the
+// built-in ruleset beside it (ruleset/NAME, names of its own: core.bin and the string tables) and the
+// ruleset its `ruleset` attribute names, after checking that it is on the page's origin.
 const fetches = name => [...code(files.find(f => f.name == name).src).matchAll(/\bfetch\s*\(([^)]*)\)/g)].map(m => `fetch(${m[1]})`);
 test('fetch is called only where expected', () => {
   const calls = files.filter(f => f.name != SHIPPED).flatMap(({ name }) => fetches(name).map(c => `${name}: ${c}`));
   assert.deepEqual(calls.sort(), [
     'pkg/sme_eligibility.js: fetch(module_or_path)',
+    'pkg/sme_eligibility_full.js: fetch(module_or_path)',
+    "src/widget/engine.js: fetch(new URL('ruleset/' + name, import.meta.url)",
     "src/widget/engine.js: fetch(new URL('sme_eligibility_bg.wasm', import.meta.url)",
     'src/widget/engine.js: fetch(url)',
   ]);
+  // The names given to ruleset/: core.bin and the string tables, never anything from the page.
+  const engine = source('src/widget/engine.js');
+  assert.deepEqual([...engine.matchAll(/=> rulesetFile\(([^,]+),/g)].map(m => m[1]).sort(), ["'core.bin'", "name + '.json'"]);
+  assert.equal([...engine.matchAll(/\brulesetFile\(/g)].length, 3, 'rulesetFile: its definition and those two calls');
   assert.match(source('src/widget/engine.js'), /if \(url\.origin !== location\.origin\) throw[^\n]*\n(?:[^\n]*\n){0,2}[^\n]*fetch\(url\)/,
     'the ruleset URL is checked against the page’s origin just before it is fetched');
-  // The bundle: the same three calls, the glue's and the ruleset's on a (minified) variable.
-  const shipped = fetches(SHIPPED).map(c => c.replace(/^fetch\([\w$]+\)$/, 'fetch(a variable)')).sort();
-  assert.deepEqual(shipped, ['fetch(a variable)', 'fetch(a variable)', 'fetch(new URL("sme_eligibility_bg.wasm",import.meta.url)']);
+  // The bundle: the same four calls, the glue's and the ruleset's on a (minified) variable.
+  const shipped = fetches(SHIPPED).map(c => c.replace(/^fetch\([\w$]+\)$/, 'fetch(a variable)').replace(/"ruleset\/"\+[\w$]+,/, '"ruleset/"+a variable,')).sort();
+  assert.deepEqual(shipped, ['fetch(a variable)', 'fetch(a variable)', 'fetch(new URL("ruleset/"+a variable,import.meta.url)', 'fetch(new URL("sme_eligibility_bg.wasm",import.meta.url)']);
+  // The complete module is a file of its own, imported by the bundle (and nothing else is).
+  assert.deepEqual([...source(SHIPPED).matchAll(/\bimport\(([^)]*)\)/g)].map(m => m[1]), ['"./sme_eligibility_full.js"']);
   assert.match(source(SHIPPED), /\.origin!==?location\.origin\)throw [\s\S]{0,60}?fetch\([\w$]+\)/, 'pkg/widget.js: the origin check before the ruleset’s fetch');
 });
 
