@@ -16,8 +16,10 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Reason<'a> {
     /// `met`, `not_met` or `unknown`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Outcome"))]
     pub outcome: &'static str,
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
