@@ -9,7 +9,7 @@ function useLanguage(lang) {
 
 useLanguage(new URLSearchParams(location.search).get('lang'));
 document.querySelector('nav').addEventListener('click', event => {
-  const lang = event.target.lang;
+  const lang = /** @type {HTMLElement} */ (event.target).lang;
   if (!lang) return;
   event.preventDefault();
   useLanguage(lang);
