@@ -40,6 +40,7 @@ fn ruleset(conditions: &[&str]) -> Ruleset {
     {{"id": "flag", "type": "bool", "section": "s", "label": {T}}},
     {{"id": "n", "type": "int", "section": "s", "label": {T}, "min": 0, "max": 1000}},
     {{"id": "m", "type": "money", "section": "s", "label": {T}}},
+    {{"id": "cash", "type": "money", "section": "s", "label": {T}, "max": "100"}},
     {{"id": "y", "type": "year", "section": "s", "label": {T}}},
     {{"id": "d", "type": "date", "section": "s", "label": {T}}},
     {{"id": "k", "type": "enum", "section": "s", "label": {T},
@@ -322,4 +323,99 @@ fn a_general_taxpayer_is_one_answer_from_the_small_scale_exemption() {
         .expect("22(a)");
     assert_eq!(a["fact"], "vat_taxpayer");
     assert_eq!(a["amount"]["max"], "28800");
+}
+
+fn reach_of(rs: &Ruleset, profile: Json) -> Vec<Json> {
+    let r = report(rs, &profile, "2023-07-01");
+    r["within_reach"].as_array().cloned().unwrap_or_default()
+}
+
+/// The edge of each comparison is the change offered, within what the fact can hold; the nearest
+/// one when a range has two; an open question before a change of a number already given.
+#[test]
+fn within_reach_takes_the_nearest_edge_the_fact_can_hold() {
+    let rs = ruleset(&[
+        &leaf("n", "<", "5"),
+        &leaf("m", "between", r#"["0.5", "1.5"]"#),
+        // Beyond what the fact takes (n at most 1000, cash at most 100): nothing to offer.
+        &leaf("n", ">", "1000"),
+        &leaf("cash", ">", "100"),
+        // "Any at all": having one is the change, not a number.
+        &leaf("n", ">", "0"),
+    ]);
+    let list = reach_of(&rs, json!({"n": 10, "m": "2", "cash": "50"}));
+    let of = |m: u64| list.iter().find(|x| x["measure"] == m).cloned();
+    assert_eq!(of(1).map(|x| x["value"].clone()), Some(json!("4")));
+    assert_eq!(of(2).map(|x| x["value"].clone()), Some(json!("CNY 1.5")));
+    assert!(of(3).is_none() && of(4).is_none(), "{list:?}");
+    let zero = reach_of(&rs, json!({"n": 0, "m": "1", "cash": "50"}));
+    assert!(zero.iter().all(|x| x["measure"] != 5), "{zero:?}");
+    // Below the range, its lower edge.
+    let low = reach_of(&rs, json!({"n": 10, "m": "0.1"}));
+    assert_eq!(
+        low.iter()
+            .find(|x| x["measure"] == 2)
+            .map(|x| x["value"].clone()),
+        Some(json!("CNY 0.5"))
+    );
+}
+
+#[test]
+fn an_open_question_comes_before_changing_a_number_given() {
+    let either = format!(
+        r#"{{"any": [{}, {}]}}"#,
+        leaf("flag", "=", "true"),
+        leaf("n", ">=", "10")
+    );
+    let rs = ruleset(&[&either]);
+    let list = reach_of(&rs, json!({"n": 5}));
+    assert_eq!(list[0]["fact"], "flag", "{list:?}");
+    let answered = reach_of(&rs, json!({"n": 5, "flag": false}));
+    assert_eq!(answered[0]["fact"], "n", "{answered:?}");
+}
+
+/// The size class's comparisons explain it, each indicator against its bound.
+#[test]
+fn the_size_class_is_explained_by_its_comparisons() {
+    let rs = builtin().expect("built-in ruleset");
+    let r = report(
+        &rs,
+        &json!({"industry": "industry", "headcount": 80, "revenue": "50000000"}),
+        "2023-07-01",
+    );
+    let reasons = r["size_class"]["explanation"]
+        .as_array()
+        .expect("comparisons");
+    let headcount: Vec<&Json> = reasons
+        .iter()
+        .filter(|x| x["fact"] == "headcount")
+        .collect();
+    assert!(!headcount.is_empty(), "{reasons:?}");
+    assert!(
+        headcount
+            .iter()
+            .all(|x| x["value"].as_str().is_some_and(|v| v.contains("80")))
+    );
+    assert_eq!(r["size_class"]["class"], "small");
+}
+
+/// A declared class (金融业) outside the four is no class at all: every class stays possible.
+#[test]
+fn a_declared_class_out_of_range_leaves_every_class_possible() {
+    use sme_eligibility::engine::profile::{FactValue, Profile};
+    use sme_eligibility::engine::size;
+    let rs = builtin().expect("built-in ruleset");
+    let (mut profile, _) = Profile::parse(
+        &rs,
+        &parse_json(r#"{"industry": "finance"}"#).expect("profile"),
+    );
+    let fact = rs
+        .fact_index("finance_size_class")
+        .expect("the declared fact");
+    for c in [4u16, 5, 200] {
+        profile.values[fact] = Some(FactValue::Choice(c));
+        assert_eq!(size::classify(&rs, &profile).possible, 0b1111, "choice {c}");
+    }
+    profile.values[fact] = Some(FactValue::Choice(3));
+    assert_eq!(size::classify(&rs, &profile).possible, 0b1000);
 }
