@@ -219,6 +219,7 @@ export class Widget {
     }
     const lang = this.lang;
     const words = tablesFor(lang, 'words');
+    const recovering = Boolean(this.loadError); // a language's words failed before: now tried again
     if (!ruleset.holds(words)) {
       clearTimeout(this.evaluationTimer);
       if (this.results) this.results.dataset.state = 'loading';
@@ -234,6 +235,7 @@ export class Widget {
     }
     this.render();
     if (this.loadError) tellError(this);
+    else if (recovering) tellReady(this);
   }
 
   /**

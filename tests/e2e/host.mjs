@@ -418,6 +418,24 @@ await test('a failed load is tried again by the button in the error message: the
   await p.close();
 });
 
+await test('another language’s words that fail (500 once) are tried again by the button; sme-error, then sme-ready again', async () => {
+  const p = await context.newPage();
+  let failures = 0;
+  await p.route('**/pkg/ruleset/ja.json', route => (failures++ ? route.continue() : route.fulfill({ status: 500, body: 'oops' })));
+  await p.goto(link(origin + '/www/t/plain.html', GOOD));
+  await ready(p);
+  await p.evaluate(() => document.querySelector('sme-eligibility').setAttribute('lang', 'ja'));
+  await waitHeard(p, 'sme-error');
+  eq((await heard(p, 'sme-error'))[0].detail.code, 'engine', 'code');
+  has((await heard(p, 'sme-error'))[0].detail.message, 'エンジン', 'the message, in Japanese');
+  await p.locator(`${W} [data-k=retry]`).click();
+  await inLanguage(p, 'ja');
+  await ready(p);
+  eq(JSON.stringify((await heard(p)).map(e => e.type)), '["sme-ready","sme-error","sme-ready"]', 'events');
+  eq(await p.locator(`${W} #i-revenue`).inputValue(), '50000000', 'answers kept');
+  await p.close();
+});
+
 await test('a failed ruleset fetch is tried again when the element is back in the page (404, then the ruleset)', async t => {
   const p = await context.newPage();
   let ruleset;
