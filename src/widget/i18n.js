@@ -120,6 +120,10 @@ const zh = {
   clearAnswers: '清除全部答案',
   printReport: '打印报告',
   receipt: '规则集 {id} 版本 {version}（{hash}）；{engine}',
+
+  // ---- the host page (issue 14) ----
+  // a failed load, tried again by the button under its message
+  retry: '重试',
 };
 
 /** 日本語. */
@@ -234,6 +238,10 @@ const ja = {
   clearAnswers: '回答をすべて消去',
   printReport: '結果を印刷',
   receipt: 'ルールセット {id} バージョン {version}（{hash}）；{engine}',
+
+  // ---- the host page (issue 14) ----
+  // a failed load, tried again by the button under its message
+  retry: '再試行',
 };
 
 /** English. */
@@ -348,6 +356,10 @@ const en = {
   clearAnswers: 'Clear all answers',
   printReport: 'Print the report',
   receipt: 'Ruleset {id} version {version} ({hash}); {engine}',
+
+  // ---- the host page (issue 14) ----
+  // a failed load, tried again by the button under its message
+  retry: 'Try again',
 };
 
 /** The UI strings by language: STRINGS[uiLanguage(lang attribute)]. */
