@@ -42,9 +42,9 @@ function showLanguage() {
   const words = WORDS[code];
   document.documentElement.lang = code;
   document.title = words.title;
-  for (const element of document.querySelectorAll('[data-t]')) element.textContent = words[element.dataset.t];
-  for (const link of document.querySelectorAll('nav a')) {
-    if (link.lang === code) link.setAttribute('aria-current', 'true');
+  for (const element of document.querySelectorAll('[data-t]')) element.textContent = words[/** @type {HTMLElement} */ (element).dataset.t];
+  for (const link of document.querySelectorAll('nav a[lang]')) {
+    if (link.getAttribute('lang') === code) link.setAttribute('aria-current', 'true');
     else link.removeAttribute('aria-current');
   }
 }
