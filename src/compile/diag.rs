@@ -34,7 +34,7 @@ impl fmt::Display for Diag {
 #[derive(Default)]
 pub struct Diags {
     pub list: Vec<Diag>,
-    /// Problems of a known gap in the built-in ruleset (see `checks::WAIVED`): shown, not refused.
+    /// Problems of a known gap in the built-in ruleset (see `WAIVED`): shown, not refused.
     pub waived: Vec<Diag>,
 }
 
@@ -104,6 +104,16 @@ fn distance(a: &str, b: &str) -> usize {
         }
     }
     d[a.len()][b.len()]
+}
+
+/// Gaps of the built-in ruleset found when these checks were written (while its measure files were
+/// being amended by others): each is reported as a warning rather than refusing the folder. Remove
+/// an entry once its gap is closed; `tests/rulelang.rs` fails on an entry no longer needed, so the
+/// list only shrinks. (ruleset id, measure, what)
+pub const WAIVED: &[(&str, u64, &str)] = &[];
+
+pub fn waived(ruleset: &str, measure: u64, what: &str) -> bool {
+    WAIVED.contains(&(ruleset, measure, what))
 }
 
 #[cfg(test)]

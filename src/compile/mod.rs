@@ -41,7 +41,7 @@ pub struct CaseFile {
 
 pub struct Compiled {
     pub document: Value,
-    /// Known gaps of the ruleset, waived (`checks::WAIVED`): to be shown, not to stop the build.
+    /// Known gaps of the ruleset, waived (`diag::WAIVED`): to be shown, not to stop the build.
     pub warnings: Vec<Diag>,
     pub cases: Vec<CaseFile>,
     /// Every file read, so a build script can ask to be re-run when one changes.

@@ -1,214 +1,19 @@
-//! From the authored tree to the engine's JSON. The rule language (tests and formulas in words,
-//! money in 元/万元/亿元, percentages, `floor`/`cap`) becomes exactly the document the engine has
-//! always loaded; the earlier form (`{ fact = …, op = …, value = … }`, `{ mul = [...] }`) is still
-//! read, so a folder can move over measure by measure. Every table's keys are checked here, with the
-//! line and column of a key nobody reads, and a suggestion.
+//! Conditions: a test in words (`"a <= 10万元"`), a table with its words, a group, or the earlier
+//! `{ fact = …, op = …, value = … }`; each number in a legal test says where it comes from.
 
-use super::checks;
-use super::diag::{Diags, did_you_mean};
-use super::expr::{self, Cond, ExprError, Lit, Operand, Subject, Unit};
-use super::tree::{Key, Node, Source, Span, Val};
+use super::facts::{FactDef, Scope, Ty, ty_name};
+use super::tables::{CiteAt, Lower};
+use crate::compile::diag::{self, did_you_mean};
+use crate::compile::expr::{self, Cond, Lit, Operand, Subject, Unit};
+use crate::compile::tree::{Key, Node, Val};
 use serde_json::{Map, Value as Json, json};
 
-/// The type of a fact, as far as tests and formulas care.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Ty {
-    Bool,
-    Int,
-    Money,
-    Year,
-    Date,
-    Enum(Vec<String>),
-    List(Vec<FactDef>),
-    /// Not known (the fact itself has a problem, reported where it is declared).
-    Unknown,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct FactDef {
-    pub id: String,
-    pub ty: Ty,
-    pub computed: bool,
-}
-
-/// What names a test or formula can use: facts (or a list item's fields) and named conditions.
-#[derive(Clone, Copy)]
-pub struct Scope<'a> {
-    pub facts: &'a [FactDef],
-    pub derived: &'a [String],
-}
-
-impl Scope<'_> {
-    pub(super) fn fact(&self, id: &str) -> Option<&FactDef> {
-        self.facts.iter().find(|f| f.id == id)
-    }
-    fn suggest(&self, word: &str) -> Option<String> {
-        did_you_mean(
-            word,
-            self.facts
-                .iter()
-                .map(|f| f.id.as_str())
-                .chain(self.derived.iter().map(String::as_str)),
-        )
-    }
-}
-
-/// The facts declared in `[[facts]]` lists, read leniently: their problems are reported when the
-/// facts themselves are lowered.
-pub fn fact_defs(items: &[Node]) -> Vec<FactDef> {
-    items.iter().filter_map(fact_def).collect()
-}
-
-fn fact_def(n: &Node) -> Option<FactDef> {
-    let id = n.get("id")?.as_str()?.to_owned();
-    let ty = match n.get("type").and_then(Node::as_str) {
-        Some("bool") => Ty::Bool,
-        Some("int") => Ty::Int,
-        Some("money") => Ty::Money,
-        Some("year") => Ty::Year,
-        Some("date") => Ty::Date,
-        Some("enum") => Ty::Enum(match n.get("values").map(|v| &v.val) {
-            Some(Val::Arr(items)) => items
-                .iter()
-                .filter_map(|c| c.get("id").and_then(Node::as_str).map(str::to_owned))
-                .collect(),
-            _ => Vec::new(),
-        }),
-        Some("list") => Ty::List(match n.get("fields").map(|v| &v.val) {
-            Some(Val::Arr(items)) => fact_defs(items),
-            _ => Vec::new(),
-        }),
-        _ => Ty::Unknown,
-    };
-    let computed = matches!(n.get("computed").map(|v| &v.val), Some(Val::Bool(true)));
-    Some(FactDef { id, ty, computed })
-}
-
-/// A cite written somewhere in a file, to be found in a clause text.
-pub struct CiteAt {
-    pub cite: Json,
-    pub at: Span,
-}
-
-/// Lowers one file's tables; problems go to `diags`.
-pub struct Lower<'a> {
-    pub src: &'a Source,
-    pub diags: &'a mut Diags,
-    /// The cites met in conditions, windows and amounts of the measure being read.
-    pub cites: Vec<CiteAt>,
-    /// The cites of each named condition read, checked once every clause is known.
-    pub derived_cites: Vec<(String, Vec<CiteAt>)>,
-    /// Whether a number in a condition must say where it comes from: in a measure's or a named
-    /// condition's tests, not in a question's `ask_if` (which only decides when it is asked).
-    pub legal: bool,
-    /// The ruleset's id and the measure being read, for the waivers of `checks::WAIVED`.
-    pub ruleset_id: &'a str,
-    pub measure: u64,
-    /// The document behind the thresholds in the conditions of the amount being read (an
-    /// `if(…)` of its formula): the amount's `source`.
-    pub amount_source: Option<String>,
-}
-
-pub const TEXT_KEYS: &[&str] = &["zh", "ja", "en"];
 const ANNOTATIONS: &[&str] = &["cite", "source", "label"];
 const OLD_COND_KEYS: &[&str] = &[
     "all", "any", "not", "ref", "fact", "count", "where", "op", "value", "label", "cite", "source",
 ];
 
 impl Lower<'_> {
-    pub fn error(&mut self, span: Span, message: impl Into<String>) {
-        self.diags.span(self.src, span, message);
-    }
-
-    pub(super) fn error_help(
-        &mut self,
-        span: Span,
-        message: impl Into<String>,
-        help: Option<String>,
-    ) {
-        self.diags.span_help(self.src, span, message, help);
-    }
-
-    /// The entries of a table whose keys must be among `allowed` (each other key is an error).
-    pub fn table<'n>(
-        &mut self,
-        n: &'n Node,
-        what: &str,
-        allowed: &[&str],
-    ) -> Option<&'n [(Key, Node)]> {
-        let Some(t) = n.table() else {
-            self.error(n.span, format!("{what} must be a table, not {}", n.kind()));
-            return None;
-        };
-        for (k, _) in t {
-            if !allowed.contains(&k.name.as_str()) {
-                let help = did_you_mean(&k.name, allowed.iter().copied())
-                    .or_else(|| Some(format!("{what} takes {}", allowed.join(", "))));
-                self.error_help(k.span, format!("unknown key “{}” in {what}", k.name), help);
-            }
-        }
-        Some(t)
-    }
-
-    pub fn string(&mut self, n: &Node, what: &str) -> Option<String> {
-        match &n.val {
-            Val::Str(s) => Some(s.clone()),
-            _ => {
-                self.error(n.span, format!("{what} must be a string, not {}", n.kind()));
-                None
-            }
-        }
-    }
-
-    /// A text in three languages: `{ zh = …, ja = …, en = … }` or `x.zh = …` lines.
-    pub fn text(&mut self, n: &Node, what: &str) -> Json {
-        let Some(t) = self.table(n, what, TEXT_KEYS) else {
-            return n.to_json();
-        };
-        let mut out = Map::new();
-        for (k, v) in t {
-            if TEXT_KEYS.contains(&k.name.as_str()) {
-                out.insert(k.name.clone(), v.to_json());
-                if v.as_str().is_none() {
-                    self.error(
-                        v.span,
-                        format!("{what}.{} must be a string, not {}", k.name, v.kind()),
-                    );
-                }
-            }
-        }
-        for lang in TEXT_KEYS {
-            if !out.contains_key(*lang) {
-                self.error(n.span, format!("{what} has no “{lang}” text"));
-            }
-        }
-        Json::Object(out)
-    }
-
-    /// A date: `"2023-01-01"` or a TOML date.
-    pub fn date(&mut self, n: &Node, what: &str) -> Json {
-        match &n.val {
-            Val::Str(s) | Val::Date(s) => {
-                if s.len() != 10 {
-                    self.error(
-                        n.span,
-                        format!("{what} must be a date YYYY-MM-DD, not “{s}”"),
-                    );
-                }
-                Json::String(s.clone())
-            }
-            _ => {
-                self.error(
-                    n.span,
-                    format!("{what} must be a date YYYY-MM-DD, not {}", n.kind()),
-                );
-                n.to_json()
-            }
-        }
-    }
-
-    // ── Conditions ───────────────────────────────────────────────────────────────────────────
-
     /// A list of conditions (`when = [...]`, `[[parts.when]]`, `where`): each a test in words or a
     /// table.
     pub fn cond_list(&mut self, n: &Node, scope: Scope, what: &str) -> Vec<Json> {
@@ -361,9 +166,9 @@ impl Lower<'_> {
             "the number compared with “{fact}” needs the clause words it comes from (cite) or the document behind it (source)"
         );
         let help = Some("add cite.zh/ja/en = the words of the clause, or source = \"<id in ruleset.toml [[sources]]>\"".into());
-        if checks::waived(self.ruleset_id, self.measure, &waiver) {
+        if diag::waived(self.ruleset_id, self.measure, &waiver) {
             let (line, col) = self.src.line_col(offset);
-            self.diags.waived.push(super::diag::Diag {
+            self.diags.waived.push(diag::Diag {
                 file: self.src.path.clone(),
                 line,
                 col,
@@ -375,7 +180,7 @@ impl Lower<'_> {
         }
     }
 
-    pub(super) fn list_fields(&self, list: &str, scope: Scope) -> Vec<FactDef> {
+    pub(crate) fn list_fields(&self, list: &str, scope: Scope) -> Vec<FactDef> {
         match scope.fact(list).map(|f| &f.ty) {
             Some(Ty::List(fields)) => fields.clone(),
             _ => Vec::new(),
@@ -436,22 +241,6 @@ impl Lower<'_> {
             });
         }
         out
-    }
-
-    pub(super) fn expr_error(&mut self, at: &Node, e: &ExprError) {
-        let offset = self.src.offset_in_string(at.span, e.at.0);
-        self.diags.at(self.src, offset, e.message.clone(), None);
-    }
-
-    pub(super) fn expr_error_at(
-        &mut self,
-        at: &Node,
-        range: expr::At,
-        message: impl Into<String>,
-        help: Option<String>,
-    ) {
-        let offset = self.src.offset_in_string(at.span, range.0);
-        self.diags.at(self.src, offset, message, help);
     }
 
     fn lower_cond(&mut self, c: &Cond, scope: Scope, cx: &mut TestCx) -> Option<Json> {
@@ -629,7 +418,7 @@ impl Lower<'_> {
 
     /// The filter of a count: written inside (`count(hires where …)`), or beside it (`where`).
     /// The conditions of an `if(…)` in a formula: as a filter's, with the amount's source on them.
-    pub(super) fn filter_with(
+    pub(crate) fn filter_with(
         &mut self,
         inline: Option<&Cond>,
         scope: Scope,
@@ -648,7 +437,7 @@ impl Lower<'_> {
         )
     }
 
-    pub(super) fn filter(
+    pub(crate) fn filter(
         &mut self,
         inline: Option<&Cond>,
         item_scope: Scope,
@@ -740,25 +529,12 @@ impl Lower<'_> {
     }
 }
 
-pub(super) struct TestCx<'a> {
-    pub(super) at: &'a Node,
-    pub(super) ann: &'a Map<String, Json>,
-    pub(super) leaves: usize,
-    pub(super) where_entries: Option<&'a Node>,
-    pub(super) where_used: bool,
-}
-
-pub(super) fn ty_name(ty: &Ty) -> &'static str {
-    match ty {
-        Ty::Bool => "a yes/no fact",
-        Ty::Int => "a number",
-        Ty::Money => "an amount of money",
-        Ty::Year => "a year",
-        Ty::Date => "a date",
-        Ty::Enum(_) => "a choice fact",
-        Ty::List(_) => "a list",
-        Ty::Unknown => "a fact",
-    }
+pub(crate) struct TestCx<'a> {
+    pub(crate) at: &'a Node,
+    pub(crate) ann: &'a Map<String, Json>,
+    pub(crate) leaves: usize,
+    pub(crate) where_entries: Option<&'a Node>,
+    pub(crate) where_used: bool,
 }
 
 /// `as_of`, `as_of-3y`, `as_of+30d` (dates: y, m or d) or `as_of_year`, `as_of_year-1` (years).
