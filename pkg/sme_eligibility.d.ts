@@ -3,133 +3,197 @@
 
 /** A language code: "zh" (default), "ja" or "en"; "zh-CN", "ja-JP", "en-GB" are accepted too. */
 export type LangCode = string;
+/** The languages of the reports and catalogues. */
+export type Lang = "zh" | "ja" | "en";
 export type Status = "eligible" | "ineligible" | "needs_info" | "expired" | "not_applicable";
 export type MeasureKind = "benefit" | "support" | "programme" | "government";
+/** A condition's outcome in three-valued logic. */
+export type Outcome = "met" | "not_met" | "unknown";
+export type SizeClass = "large" | "medium" | "small" | "micro";
+/** Yuan as exact decimal strings: exact (min = max), a floor (max null), a cap (min 0) or a range. */
+export type AmountKind = "exact" | "floor" | "cap" | "range";
+export type WindowState = "open" | "not_yet" | "closed";
+/** How far a document's wording was checked: quoted by independent sources, or to be verified. */
+export type Evidence = "cited" | "verify" | "official";
+export type AmendmentChange = "window" | "conditions" | "amount";
+export type FactType = "bool" | "int" | "year" | "money" | "date" | "enum" | "list";
 
 export interface EvaluateOptions {
     /** YYYY-MM-DD; default: today in the browser's time zone. */
     as_of?: string;
     lang?: LangCode;
-    /** "full" (default): texts, explanations, next questions. "summary": statuses and amounts. */
+    /** The complete module's `evaluate` only: "full" (default, texts, explanations, next questions)
+     * or "summary" (statuses and amounts). */
     detail?: "full" | "summary";
     /** true: the policy text alone, without the later documents that amend it (default false:
      * the policy as amended on the as-of date). */
     text_only?: boolean;
 }
 
-/** A later document in force on the as-of date that changes a part. */
+/** One language's strings of a packed ruleset (pkg/ruleset/LANG.json, LANG.why.json,
+ * LANG.clauses.json). */
+export interface StringTable {
+    /** The content hash of the ruleset the strings belong to. */
+    ruleset: string;
+    lang: Lang;
+    /** Where in the ruleset's table the strings start. */
+    start: number;
+    strings: string[];
+}
+
+/** Thrown by `Engine.fromJson` (the complete module) for a ruleset that cannot be used, with every
+ * problem found; by `new Engine` (the page's module) for a core that is not a packed ruleset's
+ * (`code` "corrupt_core", where reading stopped in `at`) or strings of another ruleset ("strings"). */
+export interface RulesetLoadError {
+    name: "RulesetLoadError";
+    errors?: { path: string; message: { zh: string; ja: string; en: string } }[];
+    code?: "corrupt_core" | "strings";
+    at?: number;
+}
+
+
+/**
+ * A later document that changes a part on the as-of date.
+ */
 export interface AmendmentReport {
-    /** The document's source id. */
+    /**
+     * The document's source id.
+     */
     source: string;
-    evidence: "cited" | "verify" | "official";
+    /**
+     * `cited`, `verify` or `official`: how far the document's wording was checked.
+     */
+    evidence: Evidence;
+    /**
+     * The first day the amendment applies.
+     */
     in_force: string;
     until?: string;
-    changes: ("window" | "conditions" | "amount")[];
-    /** Full detail: the document's title, what it changes in a sentence, its words, a note. */
+    /**
+     * What it changes: `window`, `conditions`, `amount`.
+     */
+    changes: AmendmentChange[];
+    /**
+     * The document's title (full detail).
+     */
     title?: string;
+    /**
+     * What it changes, in a sentence: "条文所定期限已于 2023年12月31日 结束；依 … 延续至 2027年12月31日" (full detail).
+     */
     text?: string;
+    /**
+     * The words of the document that make the change (full detail).
+     */
     cite?: string;
     note?: string;
 }
 
-/** Yuan as exact decimal strings. `max` null: a floor (不低于) with no upper bound. */
-export interface Amount { min: string; max: string | null; kind: "exact" | "floor" | "cap" | "range"; text?: string; }
-
-export interface Reason {
-    outcome: "met" | "not_met" | "unknown";
+/**
+ * A part one change away from eligible: which answer, and what it would bring.
+ */
+export interface ReachReport {
+    measure: number;
+    part: string;
+    /**
+     * The fact to answer or change, and the value that makes the part eligible.
+     */
+    fact: string;
+    value: string;
+    /**
+     * The fact's present value, when it has one.
+     */
+    now?: string;
+    amount: AmountReport | null;
+    /**
+     * "技术改造项目总投资达到 1000万元 → 最高100万元".
+     */
     text: string;
-    fact?: string;
-    value?: string;
-    threshold?: string;
-    /** The measure (clause number) this condition comes from; 0 in a named condition (`Report.derived`), which several clauses share. */
-    clause: number;
-    /** The clause words, in the chosen language. */
-    cite?: string;
-    /** The document behind a threshold the clause does not state. */
-    source?: string;
-    depth: number;
 }
 
-export interface PartReport {
+/**
+ * Why a part stands as it does: its reasons, and how its amount is computed.
+ */
+export interface PartWhy {
     id: string;
-    status: Status;
-    status_text?: string;
-    amount: Amount | null;
-    /** Full detail: why an eligible part has no amount for these figures (beyond exact computation, or a minimum above the maximum). */
-    amount_problem?: string;
-    /** Full detail only: the window as it stands on the as-of date (amended unless text_only). */
-    window?: { from?: string; to?: string; state: "open" | "not_yet" | "closed" };
-    /** Full detail only: the window as the clause states it, where an amendment changes it. */
-    text_window?: { from?: string; to?: string; state: "open" | "not_yet" | "closed" };
-    /** Later documents in force on the as-of date that change this part. */
-    amendments?: AmendmentReport[];
-    /** The status under the clause alone, where those documents change it. */
-    text_status?: Status;
-    /** Full detail only: the part's own missing facts (the measure lists them all). */
-    missing?: string[];
-    title?: string;
+    /**
+     * How the amount is computed, with the enterprise's figures.
+     */
     formula?: string;
+    /**
+     * The assumption made where the clause leaves the base open.
+     */
     basis?: string;
     amount_cite?: string;
-    explanation?: Reason[];
+    explanation: Reason[];
     note?: string;
+    /**
+     * The later documents in force that change the part, with their words and notes.
+     */
+    amendments?: AmendmentReport[];
 }
 
-export interface MeasureReport {
+/**
+ * Why one measure stands as it does, asked for when a person opens it: each part's reasons and
+ * amount, and what the named conditions those reasons name consist of (the size class too, when
+ * one of them is the size class).
+ */
+export interface MeasureWhy {
     id: number;
-    chapter: number;
-    kind: MeasureKind;
-    status: Status;
-    status_text?: string;
-    amount: Amount | null;
-    amount_incomplete?: boolean;
-    ended?: string;
-    /** The status under the policy text alone, where later documents in force change it. */
-    text_status?: Status;
-    parts: PartReport[];
-    missing: string[];
-    title?: string;
-    departments?: string[];
-    note?: string;
+    parts: PartWhy[];
+    derived: DerivedReport[];
+    size_class?: Reason[];
 }
 
-export interface Question {
-    fact: string;
+export interface AmountReport {
+    min: string;
+    /**
+     * Absent (null) for a floor: "不低于" has no upper bound.
+     */
+    max: string | null;
+    /**
+     * `exact`, `floor`, `cap` or `range`.
+     */
+    kind: AmountKind;
+    text?: string;
+}
+
+export interface Catalog {
+    lang: Lang;
+    id: string;
+    version: string;
+    hash: string;
+    title: string;
+    document: string;
+    issuer: string;
+    issued: string;
+    source: string;
+    period: Period;
+    chapters: Named[];
+    sections: Named[];
+    sources: SourceInfo[];
+    facts: FactInfo[];
+    measures: MeasureInfo[];
+}
+
+export interface DerivedReport {
+    id: string;
     label: string;
-    section: string;
-    measures: number[];
-    money: string | null;
-    money_text?: string;
+    /**
+     * `met`, `not_met` or `unknown`.
+     */
+    outcome: Outcome;
+    explanation: Reason[];
 }
 
-export interface FieldError { field: string; code: string; message: string; }
-
-export interface Report {
-    as_of: string;
-    lang: "zh" | "ja" | "en";
-    engine: string;
-    ruleset: { id: string; version: string; hash: string };
-    size_class: { class: "large" | "medium" | "small" | "micro" | null; possible: string[]; missing: string[]; text?: string; explanation?: Reason[] };
-    summary: {
-        eligible: number; needs_info: number; ineligible: number; expired: number; not_applicable: number;
-        amount: Amount | null;
-        eligible_without_amount: number;
-        period: { from: string; to: string | null };
-        windows_closed: boolean;
-    };
-    measures: MeasureReport[];
-    /** Full detail: the named conditions the measures share, explained once; a reason whose `fact` is one of these ids refers to it. */
-    derived?: { id: string; label: string; outcome: "met" | "not_met" | "unknown"; explanation: Reason[] }[];
-    next_questions?: Question[];
-    /** Parts one answer or one number away from eligible, the most money first. */
-    within_reach?: ReachReport[];
-    errors: FieldError[];
+export interface ErrorReport {
+    field: string;
+    code: string;
+    message: string;
 }
 
-export interface Named { id: string; title: string; }
 export interface FactInfo {
     id: string;
-    type: "bool" | "int" | "year" | "money" | "date" | "enum" | "list";
+    type: FactType;
     section: string;
     label: string;
     help?: string;
@@ -141,75 +205,237 @@ export interface FactInfo {
     computed?: boolean;
     source?: string;
 }
+
 export interface MeasureInfo {
-    id: number; chapter: number; kind: MeasureKind; kind_reason: string;
-    title: string; title_zh: string; text: string; text_zh: string; text_note?: string;
+    id: number;
+    chapter: number;
+    kind: MeasureKind;
+    kind_reason?: string;
+    title: string;
+    title_zh: string;
+    text: string;
+    text_zh: string;
+    text_note?: string;
     departments: string[];
-    parts: { id: string; title: string; from?: string; to?: string; window_cite?: string }[];
+    parts: PartInfo[];
     sources: string[];
     note?: string;
 }
-export interface Catalog {
-    lang: "zh" | "ja" | "en";
-    id: string; version: string; hash: string;
-    title: string; document: string; issuer: string; issued: string; source: string;
-    period: { from: string; to: string | null };
-    chapters: Named[]; sections: Named[];
-    sources: { id: string; title: string; evidence: string; url?: string }[];
-    facts: FactInfo[];
-    measures: MeasureInfo[];
-}
 
-/** A part one change away from eligible: the answer or number, and what it would bring. */
-export interface ReachReport {
-    measure: number;
-    part: string;
-    fact: string;
-    /** The value that makes the part eligible, as the page shows it. */
-    value: string;
-    /** The present value, when there is one. */
-    now?: string;
-    amount: Amount | null;
-    /** "技术改造项目总投资达到 1000万元 → 最高100万元". */
-    text: string;
-}
-
-/** Why one measure stands as it does (`Engine.why`, asked when a person opens it). */
-export interface MeasureWhy {
+export interface MeasureReport {
     id: number;
-    parts: PartWhy[];
-    /** What the named conditions its reasons name consist of. */
-    derived: { id: string; label: string; outcome: "met" | "not_met" | "unknown"; explanation: Reason[] }[];
-    /** The size class's comparisons, when a reason names the size class. */
-    size_class?: Reason[];
-}
-
-export interface PartWhy {
-    id: string;
-    formula?: string;
-    basis?: string;
-    amount_cite?: string;
-    explanation: Reason[];
+    chapter: number;
+    kind: MeasureKind;
+    status: Status;
+    status_text?: string;
+    amount: AmountReport | null;
+    amount_incomplete?: boolean;
+    /**
+     * For an expired measure: the day its last window closed.
+     */
+    ended?: string;
+    /**
+     * The status under the policy text alone, where later documents in force change it.
+     */
+    text_status?: Status;
+    /**
+     * The same in words: "按条文原文：已过期" (words detail).
+     */
+    text_status_text?: string;
+    parts: PartReport[];
+    missing: string[];
+    title?: string;
+    departments?: string[];
     note?: string;
 }
 
-/** One language's strings of a packed ruleset (pkg/ruleset/LANG.json, LANG.clauses.json). */
-export interface StringTable {
-    /** The content hash of the ruleset the strings belong to. */
-    ruleset: string;
-    lang: "zh" | "ja" | "en";
-    /** Where in the ruleset's table the strings start. */
-    start: number;
-    strings: string[];
+export interface Named {
+    id: string;
+    title: string;
 }
 
-/** Thrown by `Engine.fromJson` for a ruleset that cannot be used, with every problem found; by
- * `new Engine` (the page's API) for a core or strings that are not a packed ruleset's. */
-export interface RulesetLoadError {
-    name: "RulesetLoadError";
-    errors: { path: string; message: { zh: string; ja: string; en: string } }[];
+export interface PartInfo {
+    id: string;
+    title: string;
+    from?: string;
+    to?: string;
+    window_cite?: string;
 }
 
+export interface PartReport {
+    id: string;
+    status: Status;
+    status_text?: string;
+    amount: AmountReport | null;
+    /**
+     * Eligible, but the amount cannot be given for these figures: why (full detail).
+     */
+    amount_problem?: string;
+    /**
+     * The window as it stands on the as-of date (amended, unless the text alone is read).
+     */
+    window?: WindowReport;
+    /**
+     * The window as the clause states it, where an amendment in force changes it (full detail).
+     */
+    text_window?: WindowReport;
+    /**
+     * The later documents in force on the as-of date that change this part.
+     */
+    amendments?: AmendmentReport[];
+    /**
+     * The status under the clause alone, where those documents change it.
+     */
+    text_status?: Status;
+    /**
+     * The same in words: "按条文原文：已过期" (words detail).
+     */
+    text_status_text?: string;
+    /**
+     * The part's own missing facts (full detail; the measure lists them all in either detail).
+     */
+    missing?: string[];
+    title?: string;
+    /**
+     * How the amount is computed, with the enterprise's figures.
+     */
+    formula?: string;
+    /**
+     * The assumption made where the clause leaves the base open.
+     */
+    basis?: string;
+    amount_cite?: string;
+    explanation?: Reason[];
+    note?: string;
+}
+
+export interface Period {
+    from: string;
+    to: string | null;
+}
+
+export interface Question {
+    /**
+     * The fact's path in the profile: `headcount`, `hires[1].contract_months`.
+     */
+    fact: string;
+    label: string;
+    section: string;
+    /**
+     * Measures whose status waits on this answer.
+     */
+    measures: number[];
+    /**
+     * The most the measures waiting on it could bring, in yuan; null when that has no bound.
+     */
+    money: string | null;
+    money_text?: string;
+}
+
+export interface Reason {
+    /**
+     * `met`, `not_met` or `unknown`.
+     */
+    outcome: Outcome;
+    text: string;
+    fact?: string;
+    value?: string;
+    threshold?: string;
+    /**
+     * The measure (clause number) the condition belongs to.
+     */
+    clause: number;
+    /**
+     * The words of the clause, in the chosen language.
+     */
+    cite?: string;
+    /**
+     * The document behind a threshold the clause does not state.
+     */
+    source?: string;
+    /**
+     * Nesting: 0 for a condition of the part, deeper for what a named condition or a count contains.
+     */
+    depth: number;
+}
+
+export interface Report {
+    as_of: string;
+    lang: Lang;
+    engine: string;
+    ruleset: RulesetRef;
+    size_class: SizeReport;
+    summary: Summary;
+    measures: MeasureReport[];
+    /**
+     * The named conditions the measures share ("a Shanghai SME"…), each explained once here; a
+     * part's explanation names them in one line (its `fact` is the id).
+     */
+    derived?: DerivedReport[];
+    next_questions?: Question[];
+    /**
+     * Parts one answer or one number away from eligible, the most money first (words detail).
+     */
+    within_reach?: ReachReport[];
+    errors: ErrorReport[];
+}
+
+export interface RulesetRef {
+    id: string;
+    version: string;
+    hash: string;
+}
+
+export interface SizeReport {
+    /**
+     * `large`, `medium`, `small`, `micro`, or null while more than one is possible.
+     */
+    class: SizeClass | null;
+    possible: SizeClass[];
+    missing: string[];
+    text?: string;
+    explanation?: Reason[];
+}
+
+export interface SourceInfo {
+    id: string;
+    title: string;
+    evidence: Evidence;
+    url?: string;
+}
+
+export interface Summary {
+    eligible: number;
+    needs_info: number;
+    ineligible: number;
+    expired: number;
+    not_applicable: number;
+    /**
+     * Sum of the amounts that can be estimated, over eligible measures.
+     */
+    amount: AmountReport | null;
+    /**
+     * Eligible measures whose amount is not stated or not yet computable.
+     */
+    eligible_without_amount: number;
+    /**
+     * The policy's period: its issue date to the last dated window.
+     */
+    period: Period;
+    /**
+     * Every dated window of the policy has closed by the as-of date.
+     */
+    windows_closed: boolean;
+}
+
+export interface WindowReport {
+    from?: string;
+    to?: string;
+    /**
+     * `open`, `not_yet` or `closed` on the as-of date.
+     */
+    state: WindowState;
+}
 
 
 /**

@@ -14,9 +14,10 @@ use proptest::strategy::Union;
 use rust_decimal::Decimal;
 use serde_json::json;
 use sme_eligibility::engine::eval::{
-    AmountOutcome, Context, Evaluation, Interval, Missing, PartOutcome, Status,
+    AmountOutcome, Context, Evaluation, Interval, Missing, PartOutcome, Scope, Status,
 };
 use sme_eligibility::engine::load::{Problem, RulesetError};
+use sme_eligibility::engine::logic::Tri;
 use sme_eligibility::engine::model::{AmountRule, Expr, Fact, FactKind, Part, Ruleset};
 use sme_eligibility::engine::profile::{FactValue, FieldProblem};
 use sme_eligibility::engine::report::{self, AmountReport, Detail};
@@ -955,6 +956,16 @@ fn exactly(cx: &Context, e: &Expr, most: bool, fits: &mut bool) -> Option<Exact>
         Expr::Count { list, filter } => cx
             .count(*list, filter)
             .map(|(fewest, most_items)| Exact::count(if most { most_items } else { fewest })),
+        // The branch the conditions choose; none while they are open (the amount is unknown).
+        Expr::If {
+            when,
+            then,
+            otherwise,
+        } => match cx.all(when, Scope::Top) {
+            Tri::True => exactly(cx, then, most, fits),
+            Tri::False => exactly(cx, otherwise, most, fits),
+            Tri::Unknown => None,
+        },
         Expr::Mul(terms) | Expr::Add(terms) | Expr::MinOf(terms) | Expr::MaxOf(terms) => {
             let mut acc: Option<Exact> = None;
             for t in terms {

@@ -2,7 +2,7 @@
 //! `cargo test --target wasm32-unknown-unknown --test wasm` with CHROMEDRIVER set (see .ci/test).
 #![cfg(all(target_arch = "wasm32", feature = "full"))]
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::Array;
 use sme_eligibility::wasm_api::{Engine, version};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -12,30 +12,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "support/rulesets.rs"]
 mod rulesets;
 
-fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.')
-        .fold(v.clone(), |v, key| match key.parse::<u32>() {
-            Ok(i) if Array::is_array(&v) => v.unchecked_ref::<Array>().get(i),
-            _ => Reflect::get(&v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED),
-        })
-}
-
-fn text(v: &JsValue, path: &str) -> String {
-    get(v, path)
-        .as_string()
-        .unwrap_or_else(|| format!("<{path} is not a string>"))
-}
-
-fn obj(json: &str) -> JsValue {
-    JSON::parse(json).expect("test JSON")
-}
-
-fn measure(report: &JsValue, id: u32) -> JsValue {
-    let list: Array = get(report, "measures").unchecked_into();
-    list.iter()
-        .find(|m| get(m, "id").as_f64() == Some(f64::from(id)))
-        .expect("measure in report")
-}
+#[path = "support/js.rs"]
+mod js;
+use js::{get, measure, obj, text};
 
 #[wasm_bindgen_test]
 fn runs_in_a_real_browser() {

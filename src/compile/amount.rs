@@ -17,12 +17,14 @@ impl Lower<'_> {
             n,
             "an amount",
             &[
-                "exact", "floor", "cap", "min", "max", "basis", "cite", "where",
+                "exact", "floor", "cap", "min", "max", "basis", "cite", "where", "source",
             ],
         ) else {
             return n.to_json();
         };
         let where_entries = n.get("where");
+        // The amount's `source` is the document behind the thresholds of its `if(…)` conditions.
+        self.amount_source = n.get("source").and_then(|s| self.string(s, "source"));
         let mut used_where = false;
         let mut out = Map::new();
         let kinds: Vec<&str> = ["exact", "floor", "cap", "min", "max"]
@@ -41,6 +43,7 @@ impl Lower<'_> {
         }
         for (k, v) in t {
             match k.name.as_str() {
+                "source" => {}
                 "basis" | "cite" => {
                     let text = self.text(v, &k.name);
                     if k.name == "cite" {
@@ -153,6 +156,28 @@ impl Lower<'_> {
             Formula::Max(items) => list(self, "max_of", items),
             Formula::Paren(inner) => {
                 self.lower_formula(inner, at, scope, where_entries, used_where)
+            }
+            Formula::If {
+                test,
+                then,
+                otherwise,
+            } => {
+                let mut ann = Map::new();
+                if let Some(s) = &self.amount_source {
+                    ann.insert("source".into(), json!(s));
+                }
+                let mut cx = TestCx {
+                    at,
+                    ann: &ann,
+                    leaves: 0,
+                    where_entries: None,
+                    where_used: false,
+                };
+                let when = self.filter_with(Some(test), scope, &mut cx)?;
+                let then = self.lower_formula(then, at, scope, where_entries, used_where)?;
+                let otherwise =
+                    self.lower_formula(otherwise, at, scope, where_entries, used_where)?;
+                Some(json!({ "if": when, "then": then, "else": otherwise }))
             }
             Formula::Count {
                 list: name,

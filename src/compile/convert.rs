@@ -719,6 +719,7 @@ impl Writer<'_> {
             legal: false,
             ruleset_id: "",
             measure: 0,
+            amount_source: None,
         };
         let out = f(&mut l, node);
         diags.list.is_empty().then_some(out).flatten()

@@ -430,7 +430,7 @@ fn not_expr(p: &mut Parser) -> Result<Cond, ExprError> {
 }
 
 const KEYWORDS: &[&str] = &[
-    "and", "or", "not", "in", "between", "where", "count", "min", "max",
+    "and", "or", "not", "in", "between", "where", "count", "min", "max", "if",
 ];
 
 fn atom(p: &mut Parser) -> Result<Cond, ExprError> {
@@ -585,6 +585,12 @@ pub enum Formula {
         at: At,
         filter: Option<Box<Cond>>,
     },
+    /// `if(test, then, otherwise)`: an amount that depends on a condition.
+    If {
+        test: Box<Cond>,
+        then: Box<Formula>,
+        otherwise: Box<Formula>,
+    },
     Paren(Box<Formula>),
 }
 
@@ -641,6 +647,23 @@ fn factor(p: &mut Parser) -> Result<Formula, ExprError> {
             Subject::Count { list, at, filter } => Ok(Formula::Count { list, at, filter }),
             Subject::Fact(..) => err(at, "expected count(…)"),
         },
+        Tok::Word(w) if w == "if" && *p.peek() == Tok::Open => {
+            p.next();
+            let test = or_expr(p)?;
+            p.expect(Tok::Comma, "“,” after the condition of if(…)")?;
+            let then = sum(p)?;
+            p.expect(
+                Tok::Comma,
+                "“,” before the amount where the condition does not hold",
+            )?;
+            let otherwise = sum(p)?;
+            p.expect(Tok::Close, "“)”")?;
+            Ok(Formula::If {
+                test: Box::new(test),
+                then: Box::new(then),
+                otherwise: Box::new(otherwise),
+            })
+        }
         Tok::Word(w) if (w == "min" || w == "max") && *p.peek() == Tok::Open => {
             p.next();
             let mut items = vec![sum(p)?];
@@ -666,7 +689,7 @@ fn factor(p: &mut Parser) -> Result<Formula, ExprError> {
         other => err(
             at,
             format!(
-                "expected a number, a fact, min(…), max(…), count(…) or “(”, found {}",
+                "expected a number, a fact, min(…), max(…), count(…), if(…) or “(”, found {}",
                 describe(&other)
             ),
         ),
@@ -756,5 +779,19 @@ mod tests {
         assert!(matches!(&items[1], Formula::Paren(_)));
         let f = parse_formula("12 × vat_monthly_sales × 3%").unwrap();
         assert!(matches!(f, Formula::Mul(ref m) if m.len() == 3));
+        let f = parse_formula("if(sales > 10万元, 12 × sales × 2%, 0元)").unwrap();
+        let Formula::If {
+            test,
+            then,
+            otherwise,
+        } = f
+        else {
+            panic!()
+        };
+        assert!(matches!(*test, Cond::Compare { op: ">", .. }));
+        assert!(matches!(*then, Formula::Mul(ref m) if m.len() == 3));
+        assert!(matches!(*otherwise, Formula::Number(..)));
+        let e = parse_formula("if(sales > 10万元, 1元)").unwrap_err();
+        assert!(e.message.contains("“,”"), "{}", e.message);
     }
 }

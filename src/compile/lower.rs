@@ -104,6 +104,9 @@ pub struct Lower<'a> {
     /// The ruleset's id and the measure being read, for the waivers of `checks::WAIVED`.
     pub ruleset_id: &'a str,
     pub measure: u64,
+    /// The document behind the thresholds in the conditions of the amount being read (an
+    /// `if(…)` of its formula): the amount's `source`.
+    pub amount_source: Option<String>,
 }
 
 pub const TEXT_KEYS: &[&str] = &["zh", "ja", "en"];
@@ -625,6 +628,26 @@ impl Lower<'_> {
     }
 
     /// The filter of a count: written inside (`count(hires where …)`), or beside it (`where`).
+    /// The conditions of an `if(…)` in a formula: as a filter's, with the amount's source on them.
+    pub(super) fn filter_with(
+        &mut self,
+        inline: Option<&Cond>,
+        scope: Scope,
+        cx: &mut TestCx,
+    ) -> Option<Vec<Json>> {
+        let c = inline?;
+        let items: Vec<&Cond> = match c {
+            Cond::All(items) => items.iter().collect(),
+            other => vec![other],
+        };
+        Some(
+            items
+                .iter()
+                .filter_map(|x| self.lower_cond(x, scope, cx))
+                .collect(),
+        )
+    }
+
     pub(super) fn filter(
         &mut self,
         inline: Option<&Cond>,

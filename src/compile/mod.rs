@@ -229,6 +229,7 @@ fn lower_folder(folder: &Folder, layout: &Layout, diags: &mut Diags) -> Compiled
             legal: true,
             ruleset_id,
             measure: 0,
+            amount_source: None,
         };
         f(&mut l, tree);
     };

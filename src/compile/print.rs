@@ -253,6 +253,19 @@ fn formula_in(f: &Json, names: Names, term: Term, nested: bool) -> Option<String
             Term::Amount => money(s),
             Term::Factor => percent(s).or_else(|| is_plain_decimal(s).then(|| s.clone())),
         },
+        Json::Object(m) if m.len() == 3 && m.contains_key("if") => {
+            let when = m.get("if")?.as_array()?;
+            let tests: Option<Vec<String>> = when.iter().map(|c| test(c, names)).collect();
+            let tests = tests?;
+            let test = if tests.len() == 1 {
+                tests.into_iter().next()?
+            } else {
+                tests.join(" and ")
+            };
+            let then = formula_in(m.get("then")?, names, Term::Amount, false)?;
+            let otherwise = formula_in(m.get("else")?, names, Term::Amount, false)?;
+            Some(format!("if({test}, {then}, {otherwise})"))
+        }
         Json::Object(m)
             if m.len() == 1
                 || (m.len() == 2 && m.contains_key("count") && m.contains_key("where")) =>

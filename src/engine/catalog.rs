@@ -9,7 +9,9 @@ use super::text::Lang;
 use serde::Serialize;
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Catalog {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Lang"))]
     pub lang: &'static str,
     pub id: String,
     pub version: String,
@@ -28,24 +30,29 @@ pub struct Catalog {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Named {
     pub id: String,
     pub title: String,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct SourceInfo {
     pub id: String,
     pub title: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Evidence"))]
     pub evidence: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct FactInfo {
     pub id: String,
     #[serde(rename = "type")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "FactType"))]
     pub kind: &'static str,
     pub section: String,
     pub label: String,
@@ -58,19 +65,24 @@ pub struct FactInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub choices: Vec<Named>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub fields: Vec<FactInfo>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub computed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct MeasureInfo {
     pub id: u32,
     pub chapter: u32,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "MeasureKind"))]
     pub kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind_reason: Option<String>,
@@ -88,6 +100,7 @@ pub struct MeasureInfo {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PartInfo {
     pub id: String,
     pub title: String,

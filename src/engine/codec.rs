@@ -645,6 +645,16 @@ impl Writer<'_> {
                 self.uint(*list);
                 self.list(filter, |w, k| w.cond(k));
             }
+            Expr::If {
+                when,
+                then,
+                otherwise,
+            } => {
+                self.uint(7);
+                self.list(when, |w, c| w.cond(c));
+                self.expr(then);
+                self.expr(otherwise);
+            }
         }
     }
 
@@ -1020,6 +1030,11 @@ impl Reader<'_> {
                         filter: r.list(|r| r.cond(inner))?,
                     }
                 }
+                7 => Expr::If {
+                    when: r.list(|r| r.cond(Scope::Top))?,
+                    then: Box::new(r.expr()?),
+                    otherwise: Box::new(r.expr()?),
+                },
                 _ => return Err(r.corrupt()),
             })
         })

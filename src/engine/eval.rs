@@ -608,6 +608,23 @@ impl<'a, 'p> Context<'a, 'p> {
                 })),
                 None => unknown,
             },
+            Expr::If {
+                when,
+                then,
+                otherwise,
+            } => match self.all(when, Scope::Top) {
+                Tri::True => self.expr(then, potential),
+                Tri::False => self.expr(otherwise, potential),
+                // Either may apply: unknown, or for `potential` whichever could be larger.
+                Tri::Unknown if potential => {
+                    let (a, b) = (self.expr(then, true)?, self.expr(otherwise, true)?);
+                    Ok(a.zip(b).map(|(a, b)| Interval {
+                        lo: a.lo.min(b.lo),
+                        hi: a.hi.zip(b.hi).map(|(x, y)| x.max(y)),
+                    }))
+                }
+                Tri::Unknown => Ok(None),
+            },
             Expr::Mul(terms) | Expr::Add(terms) | Expr::MinOf(terms) | Expr::MaxOf(terms) => {
                 let mut acc: Option<Interval> = None;
                 for t in terms {
@@ -640,6 +657,18 @@ impl<'a, 'p> Context<'a, 'p> {
                     self.count_missing(*list, filter, out);
                 }
             }
+            Expr::If {
+                when,
+                then,
+                otherwise,
+            } => match self.all_collecting(when, Scope::Top, out) {
+                Tri::True => self.expr_missing(then, out),
+                Tri::False => self.expr_missing(otherwise, out),
+                Tri::Unknown => {
+                    self.expr_missing(then, out);
+                    self.expr_missing(otherwise, out);
+                }
+            },
             Expr::Mul(t) | Expr::Add(t) | Expr::MinOf(t) | Expr::MaxOf(t) => {
                 t.iter().for_each(|x| self.expr_missing(x, out))
             }

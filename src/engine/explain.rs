@@ -16,8 +16,10 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Reason<'a> {
     /// `met`, `not_met` or `unknown`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Outcome"))]
     pub outcome: &'static str,
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -604,6 +606,20 @@ impl<'a> Explainer<'_, 'a, '_> {
                 };
                 fill(l, &messages::QUALIFYING, &[&name]) + &n
             }
+            // The formula that applies to these figures; both while the conditions are open.
+            Expr::If {
+                when,
+                then,
+                otherwise,
+            } => match self.cx.all(when, Scope::Top) {
+                Tri::True => self.formula(then),
+                Tri::False => self.formula(otherwise),
+                Tri::Unknown => fill(
+                    l,
+                    &messages::EITHER_FORMULA,
+                    &[&self.formula(then), &self.formula(otherwise)],
+                ),
+            },
             Expr::Mul(ts) => terms(ts, " × "),
             Expr::Add(ts) => format!("({})", terms(ts, " + ")),
             Expr::MinOf(ts) => fill(

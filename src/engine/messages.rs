@@ -220,9 +220,9 @@ pub const FORMULA_NOT_EXPR: Tpl = [
     "“{0}” is neither a number nor an expression",
 ];
 pub const FORMULA_ONE_OPERATOR: Tpl = [
-    "表达式须且只能有 fact、mul、add、min_of、max_of、count 之一（现有：{0}）",
-    "式には fact・mul・add・min_of・max_of・count のいずれか一つだけが必要です（現在：{0}）",
-    "an expression has exactly one of fact, mul, add, min_of, max_of, count (found: {0})",
+    "表达式须且只能有 fact、mul、add、min_of、max_of、count、if 之一（现有：{0}）",
+    "式には fact・mul・add・min_of・max_of・count・if のいずれか一つだけが必要です（現在：{0}）",
+    "an expression has exactly one of fact, mul, add, min_of, max_of, count, if (found: {0})",
 ];
 pub const FORMULA_TWO_TERMS: Tpl = [
     "“{0}”至少需要两项",
@@ -567,6 +567,12 @@ pub const WINDOW_OPEN: Tpl = [
     "适用期限 {0}，评估日期 {1} 在期限内",
     "適用期間 {0}：評価日 {1} は期間内です",
     "Window {0}: the as-of date {1} falls inside it",
+];
+/// An amount whose formula depends on conditions not yet settled: {0} where they hold, {1} where not.
+pub const EITHER_FORMULA: Tpl = [
+    "{0} 或 {1}（视条件而定）",
+    "{0} または {1}（条件による）",
+    "{0} or {1} (depending on the conditions)",
 ];
 /// In a formula, `{0}`: the terms.
 pub const LESSER: Tpl = ["取较小者（{0}）", "小さい方（{0}）", "the lesser of ({0})"];

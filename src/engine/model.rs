@@ -262,7 +262,17 @@ pub enum Expr {
     Add(Vec<Expr>),
     MinOf(Vec<Expr>),
     MaxOf(Vec<Expr>),
-    Count { list: usize, filter: Vec<Cond> },
+    Count {
+        list: usize,
+        filter: Vec<Cond>,
+    },
+    /// One formula where the conditions hold, the other where they do not ("0 where every sale is
+    /// exempt under (a)"): an amount that jumps at a threshold.
+    If {
+        when: Vec<Cond>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
 }
 
 #[derive(Debug, PartialEq)]

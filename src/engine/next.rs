@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Question<'a> {
     /// The fact's path in the profile: `headcount`, `hires[1].contract_months`.
     pub fact: Cow<'a, str>,

@@ -33,8 +33,10 @@ pub enum Detail {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Report<'a> {
     pub as_of: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Lang"))]
     pub lang: &'static str,
     pub engine: &'static str,
     pub ruleset: RulesetRef<'a>,
@@ -55,6 +57,7 @@ pub struct Report<'a> {
 
 /// A part one change away from eligible: which answer, and what it would bring.
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ReachReport<'a> {
     pub measure: u32,
     pub part: &'a str,
@@ -70,15 +73,18 @@ pub struct ReachReport<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct DerivedReport<'a> {
     pub id: &'a str,
     pub label: &'a str,
     /// `met`, `not_met` or `unknown`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Outcome"))]
     pub outcome: &'static str,
     pub explanation: Vec<Reason<'a>>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct RulesetRef<'a> {
     pub id: &'a str,
     pub version: &'a str,
@@ -86,9 +92,12 @@ pub struct RulesetRef<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct SizeReport<'a> {
     /// `large`, `medium`, `small`, `micro`, or null while more than one is possible.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "SizeClass | null"))]
     pub class: Option<&'static str>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "SizeClass[]"))]
     pub possible: Vec<&'static str>,
     pub missing: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -98,6 +107,7 @@ pub struct SizeReport<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Summary {
     pub eligible: usize,
     pub needs_info: usize,
@@ -115,49 +125,62 @@ pub struct Summary {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Period {
     pub from: String,
     pub to: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct AmountReport {
     pub min: String,
     /// Absent (null) for a floor: "不低于" has no upper bound.
     pub max: Option<String>,
     /// `exact`, `floor`, `cap` or `range`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "AmountKind"))]
     pub kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct WindowReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// `open`, `not_yet` or `closed` on the as-of date.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "WindowState"))]
     pub state: &'static str,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct MeasureReport<'a> {
     pub id: u32,
     pub chapter: u32,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "MeasureKind"))]
     pub kind: &'static str,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Status"))]
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_text: Option<&'static str>,
     pub amount: Option<AmountReport>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub amount_incomplete: bool,
     /// For an expired measure: the day its last window closed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended: Option<String>,
     /// The status under the policy text alone, where later documents in force change it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Status"))]
     pub text_status: Option<&'static str>,
+    /// The same in words: "按条文原文：已过期" (words detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_status_text: Option<String>,
     pub parts: Vec<PartReport<'a>>,
     pub missing: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -169,8 +192,10 @@ pub struct MeasureReport<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PartReport<'a> {
     pub id: &'a str,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Status"))]
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_text: Option<&'static str>,
@@ -186,10 +211,15 @@ pub struct PartReport<'a> {
     pub text_window: Option<WindowReport>,
     /// The later documents in force on the as-of date that change this part.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub amendments: Vec<AmendmentReport<'a>>,
     /// The status under the clause alone, where those documents change it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Status"))]
     pub text_status: Option<&'static str>,
+    /// The same in words: "按条文原文：已过期" (words detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_status_text: Option<String>,
     /// The part's own missing facts (full detail; the measure lists them all in either detail).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<Vec<Cow<'a, str>>>,
@@ -211,16 +241,19 @@ pub struct PartReport<'a> {
 
 /// A later document that changes a part on the as-of date.
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct AmendmentReport<'a> {
     /// The document's source id.
     pub source: &'a str,
     /// `cited`, `verify` or `official`: how far the document's wording was checked.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Evidence"))]
     pub evidence: &'a str,
     /// The first day the amendment applies.
     pub in_force: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// What it changes: `window`, `conditions`, `amount`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "AmendmentChange[]"))]
     pub changes: Vec<&'static str>,
     /// The document's title (full detail).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -236,6 +269,7 @@ pub struct AmendmentReport<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ErrorReport {
     pub field: String,
     pub code: &'static str,
@@ -331,7 +365,7 @@ pub fn build<'a>(
                 .iter()
                 .map(|po| po.text_status.unwrap_or(po.status));
             let s = summarise(under_text);
-            (s != mo.status).then(|| s.code())
+            (s != mo.status).then_some(s)
         };
         measures.push(MeasureReport {
             id: m.id,
@@ -342,7 +376,8 @@ pub fn build<'a>(
             amount: mo.amount.map(|a| amount_report(a, words.then_some(lang))),
             amount_incomplete: mo.amount_incomplete,
             ended,
-            text_status,
+            text_status: text_status.map(Status::code),
+            text_status_text: text_status.filter(|_| words).map(|t| under_text(t, lang)),
             parts,
             missing: paths(&mo.missing),
             title: text(&m.title),
@@ -489,6 +524,10 @@ fn part_report<'a>(
             .map(|a| amendment_report(ex, p, a, detail))
             .collect(),
         text_status: po.text_status.map(Status::code),
+        text_status_text: po
+            .text_status
+            .filter(|_| words)
+            .map(|t| under_text(t, lang)),
         missing: words.then(|| paths(&po.missing)),
         title: words.then(|| rs.text(&p.title, lang)),
         formula,
@@ -574,6 +613,7 @@ fn within_reach<'a>(cx: &Context<'a, '_>, ev: &Evaluation, lang: Lang) -> Vec<Re
 
 /// Why a part stands as it does: its reasons, and how its amount is computed.
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PartWhy<'a> {
     pub id: &'a str,
     /// How the amount is computed, with the enterprise's figures.
@@ -589,6 +629,7 @@ pub struct PartWhy<'a> {
     pub note: Option<&'a str>,
     /// The later documents in force that change the part, with their words and notes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub amendments: Vec<AmendmentReport<'a>>,
 }
 
@@ -630,6 +671,7 @@ fn part_why<'a>(ex: &Explainer<'_, 'a, '_>, p: &'a Part, po: &PartOutcome) -> Pa
 /// amount, and what the named conditions those reasons name consist of (the size class too, when
 /// one of them is the size class).
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct MeasureWhy<'a> {
     pub id: u32,
     pub parts: Vec<PartWhy<'a>>,

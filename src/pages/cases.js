@@ -8,7 +8,7 @@
 import init, { Engine } from '../../pkg/sme_eligibility_full.js';
 
 const summary = document.getElementById('summary');
-const cells = [...document.querySelectorAll('td.result[data-case]')];
+const cells = /** @type {HTMLElement[]} */ ([...document.querySelectorAll('td.result[data-case]')]);
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -83,6 +83,7 @@ async function main() {
     try {
       const c = JSON.parse(cell.dataset.case);
       // `text_only`: the clause alone, without the later documents that amend it.
+      /** @type {import('sme-eligibility/full').EvaluateOptions} */
       const options = { as_of: c.as_of, lang: 'en', detail: 'summary', ...(c.text_only ? { text_only: true } : {}) };
       const report = engine.evaluate(c.profile, options);
       found = problems(report, id, c.expect);

@@ -279,6 +279,30 @@ fn formula_in(rs: &Ruleset, e: &Expr, lang: Lang, factor: bool, nested: bool) ->
             ],
             &[rs.text(&rs.facts[*list].label, lang)],
         ),
+        Expr::If {
+            when,
+            then,
+            otherwise,
+        } => {
+            let test = when
+                .iter()
+                .map(|c| cond(rs, &rs.facts, c, lang).text)
+                .collect::<Vec<_>>()
+                .join(lang.pick(["且", "かつ", " and "]));
+            fill(
+                lang,
+                &[
+                    "若{0}：{1}；否则：{2}",
+                    "{0}なら{1}、そうでなければ{2}",
+                    "if {0}: {1}; otherwise {2}",
+                ],
+                &[
+                    &test,
+                    &formula_in(rs, then, lang, false, false),
+                    &formula_in(rs, otherwise, lang, false, false),
+                ],
+            )
+        }
         Expr::Mul(items) => {
             let amount = items
                 .iter()

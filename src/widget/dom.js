@@ -15,6 +15,10 @@
 //   f-LISTn an entry of a list (a person hired), s-SECTION a section of the questionnaire,
 //   m-N and mh-N measure N's result and its heading, c-N its clause in the policy text.
 // `data-k` names a control or a result so that focus can be put back on it after re-rendering.
+//
+// Parts the host page can style with ::part() (README.md, "Theming"): a part attribute given here,
+// and on every <button> one el() adds itself — `button` (with `primary` for class p, `pressed` for
+// aria-pressed="true"), or `link` for a button that looks like a link (class l).
 
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 const SET_AS_PROPERTY = new Set(['value', 'checked', 'selected']);
@@ -61,7 +65,12 @@ function build(element, props, children) {
  * @returns {HTMLElementTagNameMap[K]}
  */
 export function el(tag, props, ...children) {
-  return build(document.createElement(tag), props, children);
+  const element = build(document.createElement(tag), props, children);
+  if (tag === 'button') {
+    if (element.classList.contains('l')) element.part.add('link');
+    else element.part.add('button', ...(element.classList.contains('p') ? ['primary'] : []), ...(props?.['aria-pressed'] === 'true' ? ['pressed'] : []));
+  }
+  return element;
 }
 
 /**

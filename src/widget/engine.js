@@ -4,15 +4,25 @@
 // checked by the complete module (sme_eligibility_full.js, loaded only then) and packed in the page.
 import init, { Engine } from 'sme-eligibility';
 import { uiLanguage } from './i18n.js';
+import { languageOf, pageLanguage } from './host.js';
+import { embeddedFile } from './embedded.js';
 
 /** @typedef {import('sme-eligibility').StringTable} StringTable */
 
 // This file is only ever run bundled into pkg/widget.js, beside the wasm and ruleset/: import.meta.url
 // is then pkg/widget.js. Everything a first report needs is requested as soon as the module is
 // evaluated, in parallel — while the page is still being parsed, not when the first element connects.
-const wasmResponse = fetch(new URL('sme_eligibility_bg.wasm', import.meta.url));
-// A failed request is reported by each element awaiting it (loadEngine), not as an unhandled rejection.
-wasmResponse.catch(() => {});
+// (In the offline page, every one of these files is inside the page: embeddedFile gives it, and
+// nothing is fetched.)
+/** The page module's wasm, requested at once; again after a failure, by the next loadEngine(). */
+function wasmFile() {
+  const response = embeddedFile('sme_eligibility_bg.wasm') ?? fetch(new URL('sme_eligibility_bg.wasm', import.meta.url));
+  // A failed request is reported by each element awaiting it (loadEngine), not as an unhandled rejection.
+  response.catch(() => {});
+  return response;
+}
+/** @type {Promise<Response> | undefined} */
+let wasmResponse = wasmFile();
 
 /** @type {Map<string, Promise<any>>} a file of ruleset/ → its content, requested once per page */
 const files = new Map();
@@ -24,7 +34,7 @@ const files = new Map();
 function rulesetFile(name, read) {
   let content = files.get(name);
   if (!content) {
-    content = fetch(new URL('ruleset/' + name, import.meta.url)).then(response => {
+    content = (embeddedFile('ruleset/' + name) ?? fetch(new URL('ruleset/' + name, import.meta.url))).then(response => {
       if (!response.ok) throw new Error(`ruleset/${name}: ${response.status}`);
       return read(response);
     });
@@ -47,16 +57,22 @@ const stringTable = name => rulesetFile(name + '.json', response => response.jso
 // An element that names a ruleset of its own needs none of the built-in one's files.
 const firstElement = document.querySelector('sme-eligibility');
 if (!firstElement?.hasAttribute('ruleset')) {
-  const lang = uiLanguage(firstElement ? firstElement.getAttribute('lang') : document.documentElement.lang);
+  const lang = uiLanguage(firstElement ? languageOf(firstElement) : pageLanguage(document.documentElement));
   for (const content of [coreBytes(), stringTable(lang)]) content.catch(() => {});
 }
 
 /** @type {Promise<unknown> | undefined} */
 let engineLoaded;
 
-/** Compiles and starts the WebAssembly module, once per page. */
+/** Compiles and starts the WebAssembly module, once per page; after a failure, tries anew on the next call. */
 export function loadEngine() {
-  engineLoaded ??= init({ module_or_path: wasmResponse });
+  if (!engineLoaded) {
+    engineLoaded = init({ module_or_path: wasmResponse ??= wasmFile() });
+    engineLoaded.catch(() => {
+      engineLoaded = undefined;
+      wasmResponse = undefined;
+    });
+  }
   return engineLoaded;
 }
 
@@ -143,6 +159,8 @@ export async function rulesetFor(rulesetAttribute, lang) {
     return new Ruleset(new Engine(core, strings), [lang]);
   }
   const url = new URL(rulesetAttribute, document.baseURI);
+  // A page opened from disk (file:) has an opaque origin, which nothing is on: not even another file.
+  if (location.origin === 'null') throw new RulesetOriginError(rulesetAttribute);
   if (url.origin !== location.origin) throw new RulesetOriginError(rulesetAttribute);
   let response;
   try {

@@ -48,6 +48,7 @@ export class Questionnaire {
     this.sections = catalog.sections.map(section =>
       el('fieldset', { id: 's-' + section.id }, el('legend', { text: section.title })));
     return el('form', {
+      part: 'form',
       'aria-labelledby': 'fh',
       novalidate: true,
       onsubmit: (/** @type {Event} */ event) => event.preventDefault(),

@@ -153,6 +153,10 @@ const zh = {
   printAll: '打印完整报告（含全部说明）',
   receiptDates: '；评估日期 {asOf}，生成于 {today}',
   largeText: '大字模式',
+
+  // ---- the host page (issue 14) ----
+  // a failed load, tried again by the button under its message
+  retry: '重试',
 };
 
 /** 日本語. */
@@ -300,6 +304,10 @@ const ja = {
   printAll: 'すべての説明付きで印刷',
   receiptDates: '；評価日 {asOf}、作成日 {today}',
   largeText: '大きな文字',
+
+  // ---- the host page (issue 14) ----
+  // a failed load, tried again by the button under its message
+  retry: '再試行',
 };
 
 /** English. */
@@ -447,6 +455,10 @@ const en = {
   printAll: 'Print with all explanations',
   receiptDates: '; as of {asOf}, made on {today}',
   largeText: 'Large text',
+
+  // ---- the host page (issue 14) ----
+  // a failed load, tried again by the button under its message
+  retry: 'Try again',
 };
 
 /** The UI strings by language: STRINGS[uiLanguage(lang attribute)]. */

@@ -3,8 +3,12 @@
 //
 // The entry point of pkg/widget.js, the one module a page loads (built by .ci/build with esbuild, the
 // engine's glue and these sources in one minified file). Use: www/embed.html, one script and one
-// element. Attributes (lang, as-of, ruleset), styling (--sme-*) and the Content-Security-Policy it
-// needs: README.md, "Embedding the widget".
+// element. Attributes (lang, as-of, ruleset), events (sme-ready, sme-error), styling (--sme-*,
+// ::part) and the Content-Security-Policy it needs: README.md, "Embedding the widget".
+//
+// Its life in the page: on entering it, the element adds its listeners outside its shadow root and
+// watches the lang attributes above it (host.js); on leaving it, it removes them all. Moved in the
+// page, it keeps everything else (its answers too); back in a page after a failed load, it tries again.
 import { Widget } from './widget.js';
 
 class SmeEligibility extends HTMLElement {
@@ -14,9 +18,20 @@ class SmeEligibility extends HTMLElement {
   #widget = /** @type {Widget | null} */ (null);
 
   connectedCallback() {
-    if (this.#widget) return; // moved in the page: keep everything
+    const widget = this.#widget;
+    if (widget) { // moved in the page, or back in it: keep everything, follow the language it is in now
+      widget.page.connect();
+      if (widget.loadError) widget.retry();
+      else widget.page.checkLanguage();
+      return;
+    }
     this.#widget = new Widget(this);
+    this.#widget.page.connect();
     this.#widget.start();
+  }
+
+  disconnectedCallback() {
+    this.#widget?.page.disconnect();
   }
 
   /** @param {string} name @param {string | null} previous @param {string | null} value */
@@ -26,7 +41,7 @@ class SmeEligibility extends HTMLElement {
     if (name === 'ruleset') {
       widget.start();
     } else if (name === 'lang') {
-      widget.languageChanged();
+      widget.page.checkLanguage();
     } else if (widget.ruleset) {
       // as-of: the attribute's date replaces one the user chose
       widget.asOf = '';

@@ -4,3 +4,9 @@ declare module '*.css' {
   const text: string;
   export default text;
 }
+
+// The offline page's files (offline.js), written by .ci/bundle.mjs --offline: a file of pkg/ by its
+// path ('sme_eligibility_bg.wasm', 'ruleset/core.bin', 'ruleset/zh.json'…) → base64 of its gzip.
+declare module 'sme-eligibility/offline-files' {
+  export const files: Record<string, string>;
+}

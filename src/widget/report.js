@@ -84,7 +84,7 @@ function windowsClosedAlert(widget, report) {
 function summaryBox(widget, report) {
   const { strings, lang } = widget;
   const summary = report.summary;
-  return el('div', { class: 'sum' },
+  return el('div', { class: 'sum', part: 'summary' },
     el('p', { class: 'big', text: fillIn(strings.eligible, { n: summary.eligible }) }),
     el('ul', { class: 'counts' }, STATUSES.map(status =>
       el('li', { class: status }, mark(status), fillIn(strings[status], { n: summary[status] })))),
@@ -122,9 +122,9 @@ function measureResult(widget, measure, questionLabels, report) {
   const marks = punctuation(lang);
   // Only the facts the questionnaire asks now can be linked to their question.
   const stillToAnswer = measure.status === 'needs_info' ? measure.missing.filter(fact => questionLabels.has(fact)) : [];
-  return el('article', { id: 'm-' + measure.id, class: measure.status, tabindex: '-1', 'aria-labelledby': 'mh-' + measure.id },
+  return el('article', { id: 'm-' + measure.id, class: measure.status, part: 'measure ' + measure.status, tabindex: '-1', 'aria-labelledby': 'mh-' + measure.id },
     el('h5', { id: 'mh-' + measure.id, text: fillIn(strings.measureHeading, { n: measure.id }) + marks.gap + measure.title }),
-    el('p', { class: 'st' }, mark(measure.status), ' ', measure.status_text,
+    el('p', { class: 'st', part: 'status ' + measure.status }, mark(measure.status), ' ', measure.status_text,
       measure.ended && ' — ' + fillIn(strings.endedOn, { date: formatDate(measure.ended, lang) })),
     measure.amount && labelled(strings.amountLabel, el('strong', { text: measure.amount.text }), strings[measure.amount.kind]),
     measure.parts.filter(part => part.window).map(part => el('p', null, strings.windowLabel,

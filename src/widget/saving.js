@@ -29,7 +29,7 @@ export function savePanel(widget) {
     el('div', { class: 'row' },
       el('button', { 'data-k': 'exp', text: strings.exportAnswers, onclick: () => exportAnswersFile(widget) }),
       // A visible label styled as a button stands for the file input, which is only visually hidden.
-      el('label', { class: 'btn' }, strings.importAnswers, el('input', {
+      el('label', { class: 'btn', part: 'button' }, strings.importAnswers, el('input', {
         type: 'file',
         class: 'sr',
         accept: '.json,application/json',

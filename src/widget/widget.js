@@ -19,6 +19,7 @@ import { Questionnaire } from './form.js';
 import { resultsContent } from './report.js';
 import { policyText } from './policy.js';
 import { savePanel, readFromDevice, storeOnDevice } from './saving.js';
+import { PageLink, languageOf, tellReady, tellError } from './host.js';
 import { largeTextSwitch, applyLargeText, followLargeTextAttribute } from './largetext.js';
 
 /** @typedef {import('./engine.js').Ruleset} Ruleset */
@@ -61,8 +62,10 @@ export class Widget {
     this.root = host.attachShadow({ mode: 'open' });
     this.root.adoptedStyleSheets = [styleSheet];
     for (const type of PRIVATE_EVENTS) this.root.addEventListener(type, event => event.stopPropagation());
+    /** Its listeners outside the shadow root and its language's source, while in the page (host.js). */
+    this.page = new PageLink(host, () => this.lang, () => this.languageChanged());
     // Printing shows every "why", including those never opened (and so never built).
-    addEventListener('beforeprint', () => this.root.querySelectorAll('details').forEach(buildPendingContent));
+    this.page.listen('beforeprint', () => this.root.querySelectorAll('details').forEach(buildPendingContent));
 
     this.questionnaire = new Questionnaire(this);
     /** @type {Answers} */
@@ -109,7 +112,8 @@ export class Widget {
     /** @type {HTMLElement} */ this.linkBox = null;
   }
 
-  get lang() { return uiLanguage(this.host.getAttribute('lang')); }
+  /** The UI language: of the element's lang attribute, else of its page's (host.js). */
+  get lang() { return uiLanguage(languageOf(this.host)); }
   /** The UI strings of the element's language. */
   get strings() { return STRINGS[this.lang]; }
   /** Where this device keeps the answers, when asked to: one key per ruleset. */
@@ -121,7 +125,7 @@ export class Widget {
    */
   async start() {
     const run = ++this.starts;
-    this.root.replaceChildren(el('p', { class: 'w', role: 'status', 'data-state': 'loading', text: this.strings.loading }));
+    this.root.replaceChildren(el('p', { class: 'w', lang: LANGUAGES[this.lang].code, role: 'status', 'data-state': 'loading', text: this.strings.loading }));
     this.ruleset = null;
     this.loadError = null;
     let ruleset = null;
@@ -144,6 +148,14 @@ export class Widget {
       }
     }
     this.render();
+    if (this.loadError) tellError(this);
+    else tellReady(this);
+  }
+
+  /** Loads again what failed: the engine and the ruleset, or the words of the language asked for. */
+  retry() {
+    if (this.ruleset) this.languageChanged();
+    else this.start();
   }
 
   // ---- Answers in, whole or not at all -------------------------------------------------------------
@@ -155,7 +167,7 @@ export class Widget {
     this.largeText = typeof kept?.t === 'boolean' ? kept.t : null;
     const fromLink = this.takeLink();
     if (!fromLink) this.adopt(kept); // no link, or a link refused
-    addEventListener('hashchange', () => {
+    this.page.listen('hashchange', () => {
       if (this.takeLink() !== null) this.render();
     });
   }
@@ -212,6 +224,7 @@ export class Widget {
     }
     const lang = this.lang;
     const words = tablesFor(lang, 'words');
+    const recovering = Boolean(this.loadError); // a language's words failed before: now tried again
     if (!ruleset.holds(words)) {
       clearTimeout(this.evaluationTimer);
       if (this.results) this.results.dataset.state = 'loading';
@@ -226,6 +239,8 @@ export class Widget {
       this.loadError = null;
     }
     this.render();
+    if (this.loadError) tellError(this);
+    else if (recovering) tellReady(this);
   }
 
   /**
@@ -288,18 +303,20 @@ export class Widget {
   /** Builds the whole element anew (on load, a language change, answers taken from a file or link). */
   render() {
     const focusedKey = /** @type {HTMLElement | null} */ (this.root.activeElement)?.dataset.k;
+    const lang = LANGUAGES[this.lang].code; // said inside too: the page's own lang may be another (host.js)
     if (this.loadError) {
-      this.root.replaceChildren(el('div', { class: 'w' },
-        el('div', { class: 'alert', role: 'alert', 'data-state': 'error' }, this.loadErrorContent())));
+      this.root.replaceChildren(el('div', { class: 'w', lang },
+        el('div', { class: 'alert', role: 'alert', 'data-state': 'error', part: 'error' }, this.loadErrorContent(),
+          el('p', null, el('button', { 'data-k': 'retry', text: this.strings.retry, onclick: () => this.retry() })))));
       return;
     }
     this.catalog = this.ruleset.engine.catalog(this.lang);
     this.suggestion = suggestedAsOf(this.catalog);
     this.liveRegion = el('p', { class: 'sr', role: 'status', 'aria-live': 'polite' });
     const reasons = this.ruleset.holds(tablesFor(this.lang, 'reasons')) ? 'ready' : 'loading';
-    this.results = el('section', { 'aria-labelledby': 'rh', 'data-reasons': reasons });
+    this.results = el('section', { 'aria-labelledby': 'rh', 'data-reasons': reasons, part: 'results' });
     this.message = el('p', { role: 'status' });
-    this.root.replaceChildren(el('div', { class: 'w' },
+    this.root.replaceChildren(el('div', { class: 'w', lang },
       this.header(),
       this.controls(),
       savePanel(this),

@@ -5,7 +5,8 @@
 // Then, listed apart, the files fetched later, only when needed: each language's reasons and clause
 // texts (LANG.why.json, LANG.clauses.json: in idle time after the first report), another language's
 // words (when the language switches), and the complete module (sme_eligibility_full.js and its wasm:
-// only for a `ruleset` attribute). Not the readable sources (src/widget/) nor pkg/sme_eligibility.js
+// only for a `ruleset` attribute). Then, apart again, the offline page (pkg/sme-eligibility-offline.html,
+// saved and opened from disk). Not the readable sources (src/widget/) nor pkg/sme_eligibility.js
 // (the page module's glue alone, for the npm package: the widget bundles it).
 // With --budget BYTES, exits 1 when the largest gzipped first-visit total (over the languages) is over
 // it (for CI). --json FILE also writes the figures.
@@ -63,6 +64,12 @@ for (const lang of LANGS) {
 head('Fetched later, only when needed (not in the totals above):');
 for (const r of later) row('  ' + r.file, r);
 console.log('  (LANG.why.json and LANG.clauses.json: in idle time after the first report, for "why", the policy text and print;\n   another LANG.json on a language switch; the complete module only for a ruleset named by the `ruleset` attribute)');
+// The offline page: saved and opened from disk, never fetched by the widget (not in the budget).
+const OFFLINE = 'pkg/sme-eligibility-offline.html';
+if (existsSync(join(root, OFFLINE))) {
+  head('Saved, not fetched: the offline page (the widget, its wasm and the built-in ruleset in one file):');
+  row('  ' + OFFLINE, size(OFFLINE));
+}
 
 const over = budget !== undefined && first[largest].total.gzip > budget;
 if (budget !== undefined) console.log(`\nbudget: the largest first visit (${largest}) is ${first[largest].total.gzip.toLocaleString('en-US')} bytes gzipped of ${budget.toLocaleString('en-US')} — ${over ? 'OVER BUDGET' : 'within budget'}`);

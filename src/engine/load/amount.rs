@@ -86,7 +86,7 @@ fn load_expr_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Opt
         return None;
     };
     let o: Entries = o;
-    let ops = ["fact", "mul", "add", "min_of", "max_of", "count"];
+    let ops = ["fact", "mul", "add", "min_of", "max_of", "count", "if"];
     let present: Vec<&str> = ops
         .iter()
         .copied()
@@ -100,10 +100,10 @@ fn load_expr_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Opt
         return None;
     }
     let key = present[0];
-    let allowed: &[&str] = if key == "count" {
-        &["count", "where"]
-    } else {
-        &[key]
+    let allowed: &[&str] = match key {
+        "count" => &["count", "where"],
+        "if" => &["if", "then", "else"],
+        _ => &[key],
     };
     l.object(v, path, allowed)?;
     let arg = get(o, key)?;
@@ -143,6 +143,20 @@ fn load_expr_within(l: &mut Loader, v: &Value, path: &str, scope: &Scope) -> Opt
                     None
                 }
             }
+        }
+        "if" => {
+            let when = load_filter(l, Some(arg), &p, scope);
+            let branch = |l: &mut Loader, key: &str| match l.req(o, key, path) {
+                Some(v) => load_expr(l, v, &join(path, key), scope),
+                None => None,
+            };
+            let then = branch(l, "then");
+            let otherwise = branch(l, "else");
+            Some(Expr::If {
+                when,
+                then: Box::new(then?),
+                otherwise: Box::new(otherwise?),
+            })
         }
         "count" => {
             let name = l.string(arg, &p)?;
