@@ -4,6 +4,7 @@
 import { el, isolated, fillIn, fillInIsolated, idFor, focusControl } from './dom.js';
 import { punctuation } from './i18n.js';
 import { answered, moneyReadBack } from './answers.js';
+import { Checklists } from './checklist.js';
 
 /** @typedef {import('sme-eligibility').FactInfo} FactInfo */
 /** @typedef {import('sme-eligibility').Report} Report */
@@ -35,12 +36,15 @@ export class Questionnaire {
     this.nodes = new Map();
     /** @type {HTMLFieldSetElement[]} one per section of the catalog, in its order */
     this.sections = [];
+    /** @type {Checklists} the sections' yes/no questions answered as lists (checklist.js) */
+    this.checklists = null;
   }
 
   /** The empty form, its sections filled by update(). */
   build() {
     const { strings, catalog } = this.widget;
     this.nodes = new Map();
+    this.checklists = new Checklists(this.widget);
     this.sections = catalog.sections.map(section =>
       el('fieldset', { id: 's-' + section.id }, el('legend', { text: section.title })));
     return el('form', {
@@ -194,9 +198,8 @@ export class Questionnaire {
       ...Object.keys(widget.answers).filter(fact => answered(widget.answers[fact])),
     ]);
     widget.catalog.sections.forEach((section, index) => {
-      const wanted = widget.catalog.facts
-        .filter(fact => fact.section === section.id && !fact.computed && shown.has(fact.id))
-        .map(fact => this.nodeFor(fact));
+      const facts = widget.catalog.facts.filter(fact => fact.section === section.id && !fact.computed && shown.has(fact.id));
+      const wanted = this.checklists.nodes(section.id, facts, fact => this.nodeFor(fact));
       this.arrange(this.sections[index], wanted);
     });
     for (const error of widget.root.querySelectorAll('p.err')) /** @type {HTMLElement} */ (error).hidden = true;

@@ -3,8 +3,9 @@
 // (asked of the engine and built when first opened).
 import { el, isolated, fillIn, fillInIsolated, isolatedList } from './dom.js';
 import { punctuation } from './i18n.js';
-import { formatDate, windowText } from './dates.js';
+import { formatDate, windowText, today } from './dates.js';
 import { amountBars, windowTimeline } from './charts.js';
+import { visitorReport, reachNote } from './foryou.js';
 
 /** @typedef {import('sme-eligibility').Report} Report */
 /** @typedef {import('sme-eligibility').MeasureReport} MeasureReport */
@@ -45,6 +46,7 @@ export function resultsContent(widget, report) {
   return [
     report.summary.windows_closed && windowsClosedAlert(widget, report),
     summaryBox(widget, report),
+    visitorReport(widget, report),
     decisionNotice(widget, report),
     amountBars(widget, report),
     windowTimeline(widget, report),
@@ -52,9 +54,10 @@ export function resultsContent(widget, report) {
       el('h4', { text: fillIn(strings.chapterHeading, { n: chapter.id }) + chapter.title }),
       report.measures
         .filter(measure => String(measure.chapter) === chapter.id)
-        .map(measure => measureResult(widget, measure, questionLabels)),
+        .map(measure => measureResult(widget, measure, questionLabels, report)),
     ]),
-    el('p', { class: 'small receipt' }, fillInIsolated(strings.receipt, { ...report.ruleset, engine: report.engine })),
+    el('p', { class: 'small receipt' }, fillInIsolated(strings.receipt, { ...report.ruleset, engine: report.engine }),
+      fillIn(strings.receiptDates, { asOf: formatDate(report.as_of, widget.lang), today: formatDate(today(), widget.lang) })),
   ];
 }
 
@@ -112,8 +115,9 @@ function decisionNotice(widget, report) {
  * One measure's result.
  * @param {Widget} widget @param {MeasureReport} measure
  * @param {Map<string, string>} questionLabels the open questions: fact → its label
+ * @param {Report} report the report it is part of (for its parts within reach)
  */
-function measureResult(widget, measure, questionLabels) {
+function measureResult(widget, measure, questionLabels, report) {
   const { strings, lang } = widget;
   const marks = punctuation(lang);
   // Only the facts the questionnaire asks now can be linked to their question.
@@ -132,6 +136,7 @@ function measureResult(widget, measure, questionLabels) {
       index > 0 ? marks.listSeparator : '',
       el('button', { class: 'l', 'data-k': `q${measure.id}${fact}`, text: questionLabels.get(fact), onclick: () => widget.askFor(fact) }),
     ])),
+    reachNote(widget, report, measure),
     measure.note && el('p', { class: 'small', text: strings.noteLabel + measure.note }),
     widget.disclosure('why' + measure.id, strings.whyHeading, () => widget.withReasons(() => whyContent(widget, measure))),
     el('button', { class: 'l', 'data-k': 'tc' + measure.id, text: strings.readClause, onclick: () => widget.goTo('c-' + measure.id) }));

@@ -4,6 +4,7 @@
 import { el } from './dom.js';
 import { today } from './dates.js';
 import { encodeForLink } from './answers.js';
+import { printButtons } from './printout.js';
 
 /** @typedef {import('./widget.js').Widget} Widget */
 
@@ -36,7 +37,7 @@ export function savePanel(widget) {
         onchange: (/** @type {Event} */ event) => importAnswersFile(widget, /** @type {HTMLInputElement} */ (event.target)),
       })),
       el('button', { 'data-k': 'link', text: strings.copyLink, onclick: () => copyLink(widget) }),
-      el('button', { 'data-k': 'print', text: strings.printReport, onclick: () => print() }),
+      printButtons(widget),
       el('button', {
         'data-k': 'clear',
         text: strings.clearAnswers,
@@ -143,7 +144,8 @@ export function readFromDevice(key) {
 /** @param {Widget} widget */
 export function storeOnDevice(widget) {
   try {
-    localStorage.setItem(widget.storageKey, JSON.stringify({ a: widget.answers, d: widget.asOf }));
+    // t: large text, when the user chose it (or chose it off against the host's large-text attribute)
+    localStorage.setItem(widget.storageKey, JSON.stringify({ a: widget.answers, d: widget.asOf, t: widget.largeText ?? undefined }));
   } catch {
     // not stored: nothing to tell, the answers are still on the page
   }

@@ -20,6 +20,7 @@ import { resultsContent } from './report.js';
 import { policyText } from './policy.js';
 import { savePanel, readFromDevice, storeOnDevice } from './saving.js';
 import { PageLink, languageOf, tellReady, tellError } from './host.js';
+import { largeTextSwitch, applyLargeText, followLargeTextAttribute } from './largetext.js';
 
 /** @typedef {import('./engine.js').Ruleset} Ruleset */
 /** @typedef {import('sme-eligibility').Catalog} Catalog */
@@ -76,6 +77,9 @@ export class Widget {
     /** @type {Set<string>} the data-k of the disclosures open, kept across re-rendering */
     this.openDisclosures = new Set();
     this.keepOnDevice = false;
+    /** @type {boolean | null} large text as the user chose it (largetext.js); null: as the `large-text` attribute says */
+    this.largeText = null;
+    followLargeTextAttribute(this);
     /** Whether the report reads the policy text alone (the switch "as the 2023 text stands"), not as amended. */
     this.textOnly = false;
     /** @type {Ruleset | null} the engine and the strings it holds */
@@ -160,6 +164,7 @@ export class Widget {
   restore() {
     const kept = readFromDevice(this.storageKey);
     this.keepOnDevice = Boolean(kept);
+    this.largeText = typeof kept?.t === 'boolean' ? kept.t : null;
     const fromLink = this.takeLink();
     if (!fromLink) this.adopt(kept); // no link, or a link refused
     this.page.listen('hashchange', () => {
@@ -318,6 +323,7 @@ export class Widget {
       el('div', { class: 'cols' }, this.questionnaire.build(), this.results),
       policyText(this),
       this.liveRegion));
+    applyLargeText(this);
     if (this.pendingMessage) {
       this.say(this.pendingMessage, true);
       this.pendingMessage = null;
@@ -361,6 +367,7 @@ export class Widget {
           text: name,
           onclick: () => this.host.setAttribute('lang', code),
         }))),
+      largeTextSwitch(this),
       el('div', { class: 'f' },
         el('label', { for: 'i-as_of', text: strings.asOfLabel }),
         this.asOfInput,
