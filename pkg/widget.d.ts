@@ -17,7 +17,7 @@ export interface SmeErrorDetail {
   message: string;
 }
 
-/** <sme-eligibility lang="zh-CN|ja|en" as-of="YYYY-MM-DD" ruleset="URL">: no property or method of
+/** <sme-eligibility lang="zh-CN|ja|en" as-of="YYYY-MM-DD" ruleset="URL" large-text>: no property or method of
  *  its own (its answers are not the page's to read). */
 export interface SmeEligibilityElement extends HTMLElement {}
 
