@@ -13,7 +13,7 @@ import { answersReview } from './review.js';
 /** @typedef {import('sme-eligibility').Report} Report */
 /** @typedef {import('sme-eligibility').MeasureReport} MeasureReport */
 /** @typedef {import('sme-eligibility').ReachReport} ReachReport */
-/** @typedef {import('sme-eligibility').Amount} Amount */
+/** @typedef {import('sme-eligibility').AmountReport} Amount */
 /** @typedef {import('./widget.js').Widget} Widget */
 
 /** The groups of "for you", by the measures' kind, in this order. */
