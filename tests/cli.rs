@@ -805,7 +805,7 @@ fn the_policy_as_amended_by_default_and_the_text_alone_on_request() {
         text.contains("MOF & STA Announcement No. 19 of 2023"),
         "{text}"
     );
-    assert!(text.contains("under the clause alone: expired"), "{text}");
+    assert!(text.contains("Under the clause alone: expired"), "{text}");
     // Batch takes it too; measures takes no such option.
     let o = run(
         &[

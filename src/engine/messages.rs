@@ -461,7 +461,7 @@ pub const STATUS_NOT_APPLICABLE: Tpl = [
 pub const UNDER_TEXT: Tpl = [
     "按条文原文：{0}",
     "条文のみでは：{0}",
-    "under the clause alone: {0}",
+    "Under the clause alone: {0}",
 ];
 
 // Explanations (`explain`): one line per condition, window or size comparison, and the amount's

@@ -57,7 +57,6 @@ const zh = {
   textOnlyHelp: '不计后续文件对期限、条件和金额的延续与修改。',
   readingAmended: '按现行政策测算：已计入后续文件对{year}年条文的延续与修改。',
   readingTextOnly: '按{year}年条文原文测算：未计入后续文件的延续与修改。',
-  underText: '按条文原文：{status}',
   evidenceLabel: '来源核对：{level}',
   // a source's evidence level, keyed by the engine's values
   official: '已与官方原文核对',
@@ -208,7 +207,6 @@ const ja = {
   textOnlyHelp: '後続の文書による期間・条件・金額の延長や改正を反映しません。',
   readingAmended: '現行の政策で判定：{year}年の条文に対する後続文書の延長・改正を反映しています。',
   readingTextOnly: '{year}年の条文どおりに判定：後続文書の延長・改正は反映していません。',
-  underText: '条文のみでは：{status}',
   evidenceLabel: '出典の確認：{level}',
   // a source's evidence level, keyed by the engine's values
   official: '公式原文で確認済み',
@@ -359,7 +357,6 @@ const en = {
   textOnlyHelp: 'Without the later documents that extend or change its windows, conditions and amounts.',
   readingAmended: 'Read as amended: later documents that extend or change the {year} text are applied.',
   readingTextOnly: 'Read as the {year} text stands: later documents that extend or change it are not applied.',
-  underText: 'Under the clause alone: {status}',
   evidenceLabel: 'source check: {level}',
   // a source's evidence level, keyed by the engine's values
   official: 'checked against the official text',

@@ -155,7 +155,7 @@ function amendedPart(widget, measure, part) {
     (part.amendments ?? []).map(amendment => el('p', null,
       isolated(amendment.text),
       el('small', { text: punctuation(lang).parenthesised(fillIn(strings.evidenceLabel, { level: strings[amendment.evidence] })) }))),
-    part.text_status && el('p', { class: 'small', text: fillIn(strings.underText, { status: strings['status_' + part.text_status] }) }));
+    part.text_status_text && el('p', { class: 'small', text: part.text_status_text }));
 }
 
 /**
