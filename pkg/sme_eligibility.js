@@ -39,7 +39,9 @@ export class Engine {
     /**
      * The decisions for a profile: statuses, amounts, windows, amendments, departments and the
      * questions to ask next, in the chosen language, without the reasons (`why` gives those).
-     * Never throws for bad answers: they come back in `errors`, named by field and translated.
+     * With `detail: "summary"`, the decisions alone, as data: statuses, amounts and missing
+     * facts, no words (screening many profiles). Never throws for bad answers: they come back
+     * in `errors`, named by field and translated.
      * @param {Record<string, unknown>} profile
      * @param {EvaluateOptions | undefined} options
      * @returns {Report}

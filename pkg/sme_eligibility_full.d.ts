@@ -22,9 +22,10 @@ export interface EvaluateOptions {
     /** YYYY-MM-DD; default: today in the browser's time zone. */
     as_of?: string;
     lang?: LangCode;
-    /** The complete module's `evaluate` only: "full" (default, texts, explanations, next questions)
-     * or "summary" (statuses and amounts). */
-    detail?: "full" | "summary";
+    /** "summary": the decisions alone, as data (statuses, amounts, missing facts; no words). Else
+     * the complete module's `evaluate` gives the full report (texts, explanations, next questions)
+     * and the page module's `decide` the page's report (no reasons). */
+    detail?: "full" | "page" | "summary";
     /** true: the policy text alone, without the later documents that amend it (default false:
      * the policy as amended on the as-of date). */
     text_only?: boolean;

@@ -120,7 +120,9 @@ impl Engine {
 
     /// The decisions for a profile: statuses, amounts, windows, amendments, departments and the
     /// questions to ask next, in the chosen language, without the reasons (`why` gives those).
-    /// Never throws for bad answers: they come back in `errors`, named by field and translated.
+    /// With `detail: "summary"`, the decisions alone, as data: statuses, amounts and missing
+    /// facts, no words (screening many profiles). Never throws for bad answers: they come back
+    /// in `errors`, named by field and translated.
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn decide(
         &mut self,
@@ -133,7 +135,11 @@ impl Engine {
             let mut cx = Context::new(&self.rs, &profile, query.as_of);
             cx.reading = query.reading;
             let ev = cx.evaluate();
-            to_js(&report::build(&cx, &ev, &errors, query.lang, Detail::Page))
+            let detail = match query.option("detail").as_deref() {
+                Some("summary") => Detail::Summary,
+                _ => Detail::Page,
+            };
+            to_js(&report::build(&cx, &ev, &errors, query.lang, detail))
         };
         self.last = Some(Decided {
             profile,

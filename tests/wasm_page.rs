@@ -66,6 +66,27 @@ fn decides_first_and_explains_when_asked() {
         text(&get(&measure(&alone, 22), "parts.0"), "status"),
         "expired"
     );
+    // The decisions alone, as data: the same statuses and amounts, the missing facts, no words.
+    let bare = engine.decide(
+        obj(
+            r#"{"registered_in_shanghai": true, "industry": "industry", "headcount": 80,
+                "revenue": "50000000", "renovation_investment": "12000000"}"#,
+        ),
+        obj(r#"{"as_of": "2026-06-30", "lang": "zh", "detail": "summary"}"#),
+    );
+    let m5 = measure(&bare, 5);
+    assert_eq!(text(&m5, "status"), "eligible");
+    assert_eq!(text(&m5, "amount.max"), "1200000");
+    assert!(get(&m5, "amount.text").is_undefined() || get(&m5, "amount.text").is_null());
+    assert!(get(&m5, "title").is_undefined() || get(&m5, "title").is_null());
+    let m22 = measure(&bare, 22);
+    assert_eq!(text(&m22, "status"), "needs_info");
+    let missing: Array = get(&m22, "missing").unchecked_into();
+    assert!(
+        missing
+            .iter()
+            .any(|f| f.as_string().as_deref() == Some("vat_taxpayer"))
+    );
 }
 
 #[wasm_bindgen_test]

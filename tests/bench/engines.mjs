@@ -10,10 +10,12 @@ export function encodings(rs) {
   return { plan, jre: jreDocument(plan), zenLayers: layers, jdm: zenJdm(layers) };
 }
 
-// Ours, two ways: 'decide' — the page module (pkg/sme_eligibility.js: a packed ruleset, `decide`,
-// the report the widget shows first, without reasons); 'full' — the complete module
-// (pkg/sme_eligibility_full.js: `evaluate`, the full report with every explanation).
-export const OURS = { decide: 'ours (decide)', full: 'ours (full)' };
+// Ours, three ways: 'decisions' — the page module's `decide` with `detail: 'summary'` (statuses,
+// amounts, missing facts as data, no words: what the peers give); 'decide' — the page module
+// (pkg/sme_eligibility.js: a packed ruleset, `decide`, the report the widget shows first, without
+// reasons); 'full' — the complete module (pkg/sme_eligibility_full.js: `evaluate`, the full report
+// with every explanation).
+export const OURS = { decisions: 'ours (decisions)', decide: 'ours (decide)', full: 'ours (full)' };
 
 /** The page module's engine and the complete module's, both on the built-in ruleset. */
 export function ourEngines(page, complete, core, strings) {
@@ -23,6 +25,7 @@ export function ourEngines(page, complete, core, strings) {
 /** The report exactly as each is asked for one (what is timed). */
 export function ourReports({ decide, full }) {
   return {
+    [OURS.decisions]: (profile, as_of) => decide.decide(profile, { as_of, lang: 'zh', detail: 'summary' }),
     [OURS.decide]: (profile, as_of) => decide.decide(profile, { as_of, lang: 'zh' }),
     [OURS.full]: (profile, as_of) => full.evaluate(profile, { as_of, lang: 'zh' }),
   };
