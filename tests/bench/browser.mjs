@@ -55,7 +55,7 @@ try {
       return r;
     };
   };
-  const loads = [];
+  const loads = [], blanks = [];
   for (let i = 0; i < LOADS + 1; i++) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
@@ -67,6 +67,15 @@ try {
     const t = await Promise.race([loaded, new Promise((_, no) => setTimeout(() => no(new Error('no report within 30 s')), 30000))]);
     if (i > 0) { loads.push(t); } // the first load starts Chromium's caches of its own
     await context.close();
+    // A blank page in a fresh context (answered by the browser's interception, as the bench's own
+    // files are), for the floor of any load in this run: its load event, beside the first report.
+    const blankContext = await browser.newContext({ serviceWorkers: 'block' });
+    const blankPage = await blankContext.newPage();
+    await blankPage.route(`${base}/blank.html`, route => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html' }, body: '<!doctype html><html lang="en"><title>blank</title></html>' }));
+    await blankPage.goto(`${base}/blank.html`, { waitUntil: 'load' });
+    const blank = await blankPage.evaluate(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd);
+    if (i > 0) blanks.push(blank);
+    await blankContext.close();
   }
   result.load = {
     loads: loads.length,
@@ -75,6 +84,7 @@ try {
     max_ms: Math.max(...loads.map(l => l.report)),
     dcl_median_ms: median(loads.map(l => l.domContentLoaded)),
     wasm_fetched_median_ms: median(loads.map(l => l.wasm ?? NaN)),
+    blank_median_ms: median(blanks),
   };
   log('load', JSON.stringify(result.load));
 

@@ -43,6 +43,7 @@ rule('Browser (headless Chromium, localhost)');
 if (browser?.load) {
   const l = browser.load;
   p(`  navigation → first complete report, median of ${l.loads} fresh loads: ${fmt(l.median_ms, 1)} ms (min ${fmt(l.min_ms, 1)}, max ${fmt(l.max_ms, 1)}; DOMContentLoaded ${fmt(l.dcl_median_ms, 1)} ms, wasm fetched ${fmt(l.wasm_fetched_median_ms, 1)} ms)`);
+  if (l.blank_median_ms !== undefined) p(`  a blank page's load (a fresh context each, to its load event), same run, median: ${fmt(l.blank_median_ms, 1)} ms`);
   p(`     target ≤ 150 ms: ${verdict(l.median_ms <= 150)}`);
 }
 if (browser?.phases) {
