@@ -229,11 +229,7 @@ impl<'a> StatusLine<'a> {
                 .collect(),
             errors: errors
                 .iter()
-                .map(|e| ErrorReport {
-                    field: e.path.clone(),
-                    code: e.code(),
-                    message: e.message(rs, lang),
-                })
+                .map(|e| ErrorReport::of(e, rs, lang))
                 .collect(),
         }
     }

@@ -193,11 +193,7 @@ pub fn build<'a>(
         within_reach: words.then(|| within_reach(cx, ev, lang)),
         errors: errors
             .iter()
-            .map(|e| ErrorReport {
-                field: e.path.clone(),
-                code: e.code(),
-                message: e.message(rs, lang),
-            })
+            .map(|e| ErrorReport::of(e, rs, lang))
             .collect(),
     }
 }

@@ -4,7 +4,9 @@ use crate::engine::explain::Reason;
 use crate::engine::format;
 use crate::engine::interval::{AmountKind, Interval};
 use crate::engine::messages;
+use crate::engine::model::Ruleset;
 use crate::engine::next::Question;
+use crate::engine::profile::FieldError;
 use crate::engine::text::{Lang, Tpl, fill};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -262,6 +264,17 @@ pub struct ErrorReport {
     pub field: String,
     pub code: &'static str,
     pub message: String,
+}
+
+impl ErrorReport {
+    /// A field error as a report lists it: the field, its code and the message in a language.
+    pub fn of(e: &FieldError, rs: &Ruleset, lang: Lang) -> ErrorReport {
+        ErrorReport {
+            field: e.path.clone(),
+            code: e.code(),
+            message: e.message(rs, lang),
+        }
+    }
 }
 
 pub fn amount_report(i: Interval, lang: Option<Lang>) -> AmountReport {
