@@ -18,16 +18,28 @@ const T: &str = r#"{"zh": "t", "ja": "t", "en": "t"}"#;
 /// flag (bool), n (int), m (money), y (year), d (date), k (enum a/b/c) and the size class of a
 /// one-group standard on `staff`.
 fn ruleset(conditions: &[&str]) -> Ruleset {
-    let measures: Vec<String> = conditions
+    let maxima: Vec<String> = (1..=conditions.len())
+        .map(|i| format!(r#""{}""#, 1000 * i))
+        .collect();
+    let measures: Vec<(&str, &str)> = conditions
+        .iter()
+        .zip(&maxima)
+        .map(|(c, max)| (*c, max.as_str()))
+        .collect();
+    ruleset_with_maxima(&measures)
+}
+
+/// As `ruleset`, each measure with its condition and its amount's maximum (a formula in JSON).
+fn ruleset_with_maxima(measures: &[(&str, &str)]) -> Ruleset {
+    let measures: Vec<String> = measures
         .iter()
         .enumerate()
-        .map(|(i, c)| {
+        .map(|(i, (c, max))| {
             format!(
                 r#"{{"id": {id}, "chapter": 1, "kind": "benefit", "title": {T}, "text": {T},
                   "parts": [{{"id": "a", "title": {T}, "when": [{c}],
-                    "amount": {{"min": "0", "max": "{max}", "cite": {T}}}}}]}}"#,
+                    "amount": {{"min": "0", "max": {max}, "cite": {T}}}}}]}}"#,
                 id = i + 1,
-                max = 1000 * (i + 1),
             )
         })
         .collect();
@@ -230,6 +242,23 @@ fn the_question_with_the_most_money_comes_first() {
     assert_eq!(q[0]["money"], "2000");
     assert_eq!(q[1]["fact"], "flag");
     assert_eq!(q[1]["money"], "1000");
+}
+
+#[test]
+fn an_amount_that_depends_on_an_open_question_ranks_by_its_larger_branch() {
+    // Up to if(flag, 5000, 3000): while flag is open, the question about n may bring 5000.
+    let max = format!(
+        r#"{{"if": [{}], "then": "5000", "else": "3000"}}"#,
+        leaf("flag", "=", "true")
+    );
+    let rs = ruleset_with_maxima(&[(&leaf("n", ">=", "5"), &max)]);
+    let r = report(&rs, &json!({}), "2023-07-01");
+    let q = r["next_questions"].as_array().expect("questions");
+    assert_eq!(q[0]["fact"], "n");
+    assert_eq!(q[0]["money"], "5000");
+    // Once flag is answered, the branch it chose.
+    let r = report(&rs, &json!({"flag": false}), "2023-07-01");
+    assert_eq!(r["next_questions"][0]["money"], "3000");
 }
 
 #[test]
