@@ -318,6 +318,9 @@ fn within_reach_for_numbers_and_choices_never_for_what_is_settled() {
         &leaf("n", ">", "100"),
         &leaf("k", "=", r#""b""#),
         &leaf("flag", "=", "true"),
+        // Eligible with a number: moving it to the edge would keep it eligible, and is no change
+        // to offer.
+        &leaf("n", ">=", "10"),
     ]);
     let r = report(&rs, &json!({"n": 40, "k": "a", "flag": true}), "2023-07-01");
     let reach = r["within_reach"].as_array().expect("within reach");
@@ -330,7 +333,7 @@ fn within_reach_for_numbers_and_choices_never_for_what_is_settled() {
     let k = by(2).expect("measure 2");
     assert_eq!(k["fact"], "k");
     assert!(
-        by(3).is_none(),
+        by(3).is_none() && by(4).is_none(),
         "an eligible part is not within reach: {reach:?}"
     );
     assert_eq!(reach.len(), 2);
@@ -401,6 +404,36 @@ fn an_open_question_comes_before_changing_a_number_given() {
     assert_eq!(list[0]["fact"], "flag", "{list:?}");
     let answered = reach_of(&rs, json!({"n": 5, "flag": false}));
     assert_eq!(answered[0]["fact"], "n", "{answered:?}");
+}
+
+/// Two facts of one part whose edges are the same number are two changes to weigh, not one.
+#[test]
+fn two_facts_at_the_same_edge_are_each_a_change() {
+    let both = format!(
+        r#"{{"all": [{}, {}]}}"#,
+        leaf("n", ">=", "5"),
+        leaf("m", ">=", r#""5""#)
+    );
+    let rs = ruleset(&[&both]);
+    let list = reach_of(&rs, json!({"n": 10, "m": "3"}));
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(
+        (list[0]["fact"].as_str(), list[0]["value"].as_str()),
+        (Some("m"), Some("CNY 5"))
+    );
+}
+
+/// Two different answers that would each do: the first the clause names.
+#[test]
+fn between_equal_changes_the_clauses_order_decides() {
+    let either = format!(
+        r#"{{"any": [{}, {}]}}"#,
+        leaf("k", "=", r#""b""#),
+        leaf("flag", "=", "true")
+    );
+    let rs = ruleset(&[&either]);
+    let list = reach_of(&rs, json!({"k": "a", "flag": false}));
+    assert_eq!(list[0]["fact"], "k", "{list:?}");
 }
 
 /// The size class's comparisons explain it, each indicator against its bound.

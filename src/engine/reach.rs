@@ -108,14 +108,15 @@ fn identity_facts(rs: &Ruleset) -> Vec<bool> {
     out
 }
 
-/// The values the part's own comparisons name, for the facts they compare.
+/// The values the part's own comparisons name, for the facts they compare, in the clause's order
+/// (so that of two equal changes the first the clause names is offered).
 fn candidates(cx: &Context, when: &[Cond]) -> Vec<(usize, FactValue, Op)> {
     let mut out: Vec<(usize, FactValue, Op)> = Vec::new();
-    let mut stack: Vec<&Cond> = when.iter().collect();
+    let mut stack: Vec<&Cond> = when.iter().rev().collect();
     while let Some(c) = stack.pop() {
         let leaf = match c {
             Cond::All(k) | Cond::Any(k) => {
-                stack.extend(k);
+                stack.extend(k.iter().rev());
                 continue;
             }
             Cond::Not(k) => {
