@@ -1,10 +1,11 @@
-// Printing (issue 13). The widget's Print button prints the summary — for you, within reach, what is
-// still unknown, whom to contact, the answers, the estimate notice and the receipt — in one or two A4
-// pages; "Print with all explanations" prints every measure with its "why", as the browser's own
-// Print menu does (the widget's print stylesheet, style.css). Both hide the rest of the host page
-// (its navigation, header, footer) for the print only: a document-level stylesheet adopted for the
-// print and dropped after it (allowed under a strict CSP, as the shadow root's own is).
-import { el } from './dom.js';
+// Printing (issue 13). Whatever starts a print — the widget's Print button or the browser's own Print
+// menu (Ctrl+P) — prints the summary by default: for you, within reach, what is still unknown, whom to
+// contact, the answers, the estimate notice and the receipt, in one or two A4 pages. "Print with all
+// explanations" prints every measure with its "why" (the widget's print stylesheet, style.css). Both
+// hide the rest of the host page (its navigation, header, footer) for the print only: a
+// document-level stylesheet adopted for the print and dropped after it (allowed under a strict CSP,
+// as the shadow root's own is).
+import { el, buildPendingContent } from './dom.js';
 
 /** @typedef {import('./widget.js').Widget} Widget */
 
@@ -24,19 +25,40 @@ function hostPagePrintSheet() {
 }
 
 /**
- * Prints the report: 'summary' (the default) or 'all' (every measure and its explanation).
+ * Makes the coming print show 'summary' or 'all' (every measure, every "why" built), until afterprint.
  * @param {Widget} widget @param {'summary' | 'all'} what
  */
-export function printReport(widget, what) {
+function preparePrint(widget, what) {
+  const widgetBody = /** @type {HTMLElement | null} */ (widget.root.querySelector('.w'));
+  if (!widgetBody) return;
   const sheet = hostPagePrintSheet();
   const page = document;
-  const widgetBody = /** @type {HTMLElement} */ (widget.root.querySelector('.w'));
+  const prepared = Boolean(widgetBody.dataset.print);
   widgetBody.dataset.print = what;
+  if (what === 'all') widget.root.querySelectorAll('details').forEach(buildPendingContent);
   if (!page.adoptedStyleSheets.includes(sheet)) page.adoptedStyleSheets = [...page.adoptedStyleSheets, sheet];
+  if (prepared) return;
   addEventListener('afterprint', () => {
     page.adoptedStyleSheets = page.adoptedStyleSheets.filter(adopted => adopted !== sheet);
     delete widgetBody.dataset.print;
   }, { once: true });
+}
+
+/**
+ * On beforeprint: a print no Print button chose (the browser's own Print menu) prints the summary.
+ * @param {Widget} widget
+ */
+export function printSummaryByDefault(widget) {
+  const widgetBody = /** @type {HTMLElement | null} */ (widget.root.querySelector('.w'));
+  if (widgetBody && !widgetBody.dataset.print) preparePrint(widget, 'summary');
+}
+
+/**
+ * Prints the report: 'summary' (the default) or 'all' (every measure and its explanation).
+ * @param {Widget} widget @param {'summary' | 'all'} what
+ */
+export function printReport(widget, what) {
+  preparePrint(widget, what);
   print();
 }
 

@@ -21,6 +21,7 @@ import { policyText } from './policy.js';
 import { savePanel, readFromDevice, storeOnDevice } from './saving.js';
 import { PageLink, languageOf, tellReady, tellError } from './host.js';
 import { largeTextSwitch, applyLargeText, followLargeTextAttribute } from './largetext.js';
+import { printSummaryByDefault } from './printout.js';
 
 /** @typedef {import('./engine.js').Ruleset} Ruleset */
 /** @typedef {import('sme-eligibility').Catalog} Catalog */
@@ -64,8 +65,8 @@ export class Widget {
     for (const type of PRIVATE_EVENTS) this.root.addEventListener(type, event => event.stopPropagation());
     /** Its listeners outside the shadow root and its language's source, while in the page (host.js). */
     this.page = new PageLink(host, () => this.lang, () => this.languageChanged());
-    // Printing shows every "why", including those never opened (and so never built).
-    this.page.listen('beforeprint', () => this.root.querySelectorAll('details').forEach(buildPendingContent));
+    // The browser's own Print prints the summary, as the Print button does (printout.js).
+    this.page.listen('beforeprint', () => printSummaryByDefault(this));
 
     this.questionnaire = new Questionnaire(this);
     /** @type {Answers} */

@@ -562,6 +562,12 @@ await test('the offline page opened from file:// with every request blocked: it 
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
     eq(exported.answers.headcount, '81', 'exported answers');
     await p.emulateMedia({ media: 'print' });
+    await p.pdf({ path: join(dir, 'summary.pdf'), format: 'A4' }); // the browser's own print: the summary
+    assert(statSync(join(dir, 'summary.pdf')).size > 10000, 'the summary printed');
+    await p.emulateMedia({ media: 'screen' });
+    await p.evaluate(() => { window.print = () => {}; }); // (the dialog recorded away)
+    await p.locator(`${W} [data-k=printall]`).click();
+    await p.emulateMedia({ media: 'print' });
     await p.pdf({ path: join(dir, 'report.pdf'), format: 'A4' });
     eq(await p.locator(`${W} .why`).count(), 28, 'every “why” built for print');
     assert(await p.locator(`${W} #m-22 .why`).isVisible(), 'and shown');

@@ -372,6 +372,11 @@ async function run(csp) {
     await ready(hp);
     await Promise.all([hp.waitForEvent('download'), hp.locator(`${W} [data-k=exp]`).click()]);
     await hp.emulateMedia({ media: 'print' });
+    await hp.pdf({ format: 'A4' }); // the browser's own print: the summary
+    await hp.emulateMedia({ media: 'screen' });
+    await hp.evaluate(() => { window.print = () => {}; }); // (the dialog recorded away)
+    await hp.locator(`${W} [data-k=printall]`).click(); // every "why" built, with the ruleset's words
+    await hp.emulateMedia({ media: 'print' });
     await hp.pdf({ format: 'A4' });
     await hp.emulateMedia({ media: 'screen' });
     eq(hp.reqs.slice(mark).join(' '), '', 'requests');

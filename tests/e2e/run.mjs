@@ -261,6 +261,9 @@ await test('the error is translated when the language changes', async () => {
   assert(!(await page.locator(`${W} #e-headcount`).isVisible()), 'error gone');
 });
 
+/** The pages of a PDF (each page object once). */
+const pdfPages = pdf => (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+
 let exported;
 await test('export: the answers download as a JSON file (Blob URL)', async () => {
   await page.locator(`${W} [data-k=tools]`).click();
@@ -293,7 +296,7 @@ await test('privacy: after load, only the string tables of the languages switche
   eq(sockets.length, 0, 'websockets');
 });
 
-await test('print: the report without form controls, every “why” expanded, the as-of date and the receipt', async () => {
+await test('print: the browser’s own print gives the summary, without form controls, with the as-of date and the receipt; “print with all explanations” expands every “why”', async () => {
   await page.emulateMedia({ media: 'print' });
   try {
   assert(!(await page.locator(`${W} form`).isVisible()), 'form hidden');
@@ -303,7 +306,21 @@ await test('print: the report without form controls, every “why” expanded, t
   const receipt = await text(page, '.receipt');
   has(receipt, 'shanghai-hqfb-2023-1', 'ruleset id'); has(receipt, 'sha256:', 'ruleset hash');
   eq(await page.locator(`${W} #m-22 .why`).count(), 0, '“why” of measure 22 not built (never opened)');
-  await page.pdf({ path: join(ART, 'report.pdf'), format: 'A4' }); // printing fires beforeprint, as a browser's print does
+  // The browser's own Print (Ctrl+P; page.pdf fires beforeprint as it does) prints the summary.
+  const summary = await page.pdf({ path: join(ART, 'report-summary.pdf'), format: 'A4' });
+  const summaryPages = pdfPages(summary);
+  assert(summaryPages >= 1 && summaryPages <= 2, `the summary: ${summaryPages} A4 pages`);
+  eq(await page.locator(`${W} #m-22 .why`).count(), 0, 'the summary builds no “why”');
+  eq(await page.locator(`${W} .w[data-print]`).count(), 0, 'afterprint ends the summary');
+  // "Print with all explanations" (the print dialog recorded instead of shown).
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed++; }; });
+  if (!(await page.locator(`${W} [data-k=printall]`).isVisible())) await page.locator(`${W} [data-k=tools]`).click();
+  await page.locator(`${W} [data-k=printall]`).click();
+  eq(await page.evaluate(() => window.printed), 1, 'the button prints');
+  await page.emulateMedia({ media: 'print' });
+  const all = await page.pdf({ path: join(ART, 'report.pdf'), format: 'A4' });
+  assert(pdfPages(all) > summaryPages, `every explanation: ${pdfPages(all)} pages`);
   assert(await page.locator(`${W} #m-22 .why`).isVisible(), 'a closed “why” is built and expanded for print');
   assert(await page.locator(`${W} #m-22 .why li > .rs`).first().isVisible(), 'with a named condition’s explanation');
   has(await text(page, '#m-22 .why'), '年度应纳税所得额', 'the named condition explained (小型微利企业)');
@@ -459,7 +476,7 @@ await test('a “why” opened before its strings have arrived says “loading�
   await p.close();
 });
 
-await test('print right after the first report: every “why” built and expanded, with its reasons (their strings fetched in idle time)', async () => {
+await test('print right after the first report: the summary at once; with all explanations, every “why” built and expanded, with its reasons (their strings fetched in idle time)', async () => {
   const p = await context.newPage();
   await p.goto(linkTo('/www/embed.html', { registered_in_shanghai: true, industry: 'industry', headcount: '80', revenue: '50000000', renovation_investment: '12000000' }, '2023-07-01'));
   await ready(p);
@@ -469,7 +486,14 @@ await test('print right after the first report: every “why” built and expand
   for (const f of FIRST) assert(t[f].start < Math.min(...FIRST.map(g => t[g].end)), `${f} requested together with the others: ${JSON.stringify(t)}`);
   eq(await p.locator(`${W} .why`).count(), 0, 'no “why” built before printing');
   await p.emulateMedia({ media: 'print' });
-  await p.pdf({ format: 'A4' }); // fires beforeprint, as a browser's print does
+  await p.pdf({ format: 'A4' }); // fires beforeprint, as a browser's print does: the summary
+  eq(await p.locator(`${W} .why`).count(), 0, 'the summary builds no “why”');
+  await p.emulateMedia({ media: 'screen' });
+  await p.evaluate(() => { window.print = () => {}; });
+  await p.locator(`${W} [data-k=tools]`).click();
+  await p.locator(`${W} [data-k=printall]`).click();
+  await p.emulateMedia({ media: 'print' });
+  await p.pdf({ format: 'A4' });
   eq(await p.locator(`${W} .why`).count(), 28, 'every “why” built');
   eq(await p.locator(`${W} [data-state=loading]`).count(), 0, 'no “loading” line in print');
   assert(await p.locator(`${W} #m-22 .why`).isVisible(), 'a “why” never opened is expanded in print');

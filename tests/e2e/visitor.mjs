@@ -188,8 +188,12 @@ for (const [name, answers] of Object.entries(ENTERPRISES)) {
     assert(pages >= 1 && pages <= 2, `${pages} pages`);
     // After the print, the page is itself again.
     eq(await p.evaluate(() => document.adoptedStyleSheets.length), 0, 'the print stylesheet is dropped');
-    assert(await p.locator('nav').isVisible(), 'the browser’s own print shows the host page again');
-    eq(await p.locator(`${W} .w[data-print]`).count(), 0, 'back to the browser’s own print');
+    assert(await p.locator('nav').isVisible(), 'the host page is itself again');
+    eq(await p.locator(`${W} .w[data-print]`).count(), 0, 'the summary ended with the print');
+    // The browser's own Print (Ctrl+P; page.pdf fires beforeprint as it does) prints the same summary.
+    const own = await p.pdf({ format: 'A4' });
+    eq(pdfPages(own), pages, 'the browser’s own print: the same summary');
+    eq(await p.evaluate(() => document.adoptedStyleSheets.length), 0, 'its stylesheet dropped after it too');
     await p.close();
   });
 }
