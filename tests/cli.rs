@@ -109,6 +109,47 @@ fn check_prints_a_table_in_each_language() {
     }
 }
 
+/// Within reach in the table (issue 13): under its heading, the most money first, in each language.
+#[test]
+fn check_prints_what_is_within_reach_in_each_language() {
+    for (lang, heading, renovation) in [
+        (
+            "zh",
+            "差一点（改变一项即可符合条件）：",
+            "  - 5(a) 技术改造项目总投资达到 1000万元 → 最高100万元",
+        ),
+        (
+            "ja",
+            "あと一歩（一つ変われば該当）：",
+            "  - 5(a) 技術改造プロジェクトの総投資額が10,000,000元以上 → 最大1,000,000元",
+        ),
+        (
+            "en",
+            "Within reach (one change away):",
+            "  - 5(a) Total investment of the technical renovation project of at least CNY 10,000,000 → up to CNY 1,000,000",
+        ),
+    ] {
+        let o = run(&["check", "--as-of", "2023-07-01", "--lang", lang], SME);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = stdout(&o);
+        let list = out
+            .split_once(heading)
+            .unwrap_or_else(|| panic!("{lang}: no “{heading}” in\n{out}"))
+            .1;
+        let lines: Vec<&str> = list
+            .lines()
+            .skip(1)
+            .take_while(|l| l.starts_with("  - "))
+            .collect();
+        assert!(
+            lines.contains(&renovation),
+            "{lang}: no “{renovation}” in {lines:#?}"
+        );
+        // 6(a)'s up to 1000万 comes before 5(a)'s up to 100万: the most money first.
+        assert!(lines[0].starts_with("  - 6(a) "), "{lang}: {lines:#?}");
+    }
+}
+
 #[test]
 fn check_json_has_the_documented_shape() {
     let o = run(
