@@ -31,6 +31,11 @@ fn ruleset(conditions: &[&str]) -> Ruleset {
 
 /// As `ruleset`, each measure with its condition and its amount's maximum (a formula in JSON).
 fn ruleset_with_maxima(measures: &[(&str, &str)]) -> Ruleset {
+    ruleset_with_named(measures, "[]")
+}
+
+/// As `ruleset_with_maxima`, with named conditions (`derived`, a JSON list) the measures may `ref`.
+fn ruleset_with_named(measures: &[(&str, &str)], named: &str) -> Ruleset {
     let measures: Vec<String> = measures
         .iter()
         .enumerate()
@@ -64,6 +69,7 @@ fn ruleset_with_maxima(measures: &[(&str, &str)]) -> Ruleset {
   ],
   "size_standard": {{"id": "std", "source": "std", "title": {T}, "industry_fact": "sector", "class_fact": "class",
     "groups": [{{"industry": "any", "sme_below": {{"staff": 300}}, "medium": {{"staff": 100}}, "small": {{"staff": 10}}}}]}},
+  "derived": {named},
   "measures": [{}]}}"#,
         measures.join(",")
     );
@@ -192,6 +198,23 @@ fn not_turns_an_answer_around_and_keeps_an_open_question_open() {
     let open = report(&rs, &json!({}), "2023-07-01");
     assert_eq!(open["measures"][0]["status"], "needs_info");
     assert_eq!(open["measures"][0]["missing"], json!(["flag"]));
+}
+
+/// A named condition is evaluated apart from the parts that use it: its `not` turns its answer
+/// around there too.
+#[test]
+fn not_inside_a_named_condition_turns_its_answer_around() {
+    let outside = format!(
+        r#"{{"id": "outside", "label": {T}, "when": {{"not": {}}}}}"#,
+        leaf("flag", "=", "true")
+    );
+    let rs = ruleset_with_named(
+        &[(r#"{"ref": "outside"}"#, r#""1000""#)],
+        &format!("[{outside}]"),
+    );
+    assert_eq!(statuses(&rs, json!({"flag": true})), ["ineligible"]);
+    assert_eq!(statuses(&rs, json!({"flag": false})), ["eligible"]);
+    assert_eq!(statuses(&rs, json!({})), ["needs_info"]);
 }
 
 #[test]
